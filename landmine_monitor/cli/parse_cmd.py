@@ -1,0 +1,38 @@
+"""`landmine-monitor parse`: pages to JSON, no database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from ..errors import InputError
+from ..parse import parse_file
+from . import app
+
+
+@app.command()
+def parse(
+    paths: list[Path] = typer.Argument(..., help="Archived pages (.txt, .html, .md) to parse."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per page (JSON Lines)."),
+) -> None:
+    """Parse pages into reports and print them (no database is touched)."""
+    failed = 0
+    for path in paths:
+        try:
+            report = parse_file(path)
+        except InputError as e:
+            typer.echo(f"error: {e}", err=True)
+            failed += 1
+            continue
+        if as_json:
+            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            country = report.country.name if report.country else "?"
+            typer.echo(f"{path}: {report.kind} {country} {report.edition or '?'} "
+                       f"{len(report.sections)} sections, {len(report.footnotes)} notes, "
+                       f"{len(report.warnings)} warnings")
+    if failed:
+        raise typer.Exit(1)

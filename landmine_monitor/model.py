@@ -1,0 +1,205 @@
+"""The report as data: the dataclasses behind `parse --json` (see ../shared/REPORT_JSON.md).
+
+Every other module (parse, citations, facts, store, search, compare, web) speaks in these types.
+`Report.to_dict()` gives exactly the stable JSON contract; `Report.from_dict()` reads it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+KINDS = ("country_report", "country_profile", "thematic", "about", "toc", "other")
+
+TOPICS = (
+    "key_developments",
+    "ban_policy",
+    "production",
+    "transfer",
+    "stockpiling",
+    "use",
+    "landmine_problem",
+    "mine_action",
+    "clearance",
+    "risk_education",
+    "casualties",
+    "survivor_assistance",
+    "funding",
+    "cluster_munitions",
+    "background",
+    "other",
+)
+
+CITATION_KINDS = (
+    "interview",
+    "telephone_interview",
+    "email",
+    "letter",
+    "statement",
+    "un_document",
+    "news",
+    "report",
+    "book",
+    "database",
+    "website",
+    "press_release",
+    "monitor_report",
+    "ibid",
+    "other",
+)
+
+
+@dataclass
+class Country:
+    iso3: str
+    name: str
+
+
+@dataclass
+class SourceFile:
+    path: str | None
+    url: str | None
+    sha256: str | None
+
+
+@dataclass
+class KeyDevelopment:
+    since: str
+    text: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+    footnotes: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    heading: str | None
+    topics: list[str]
+    level: int = 1
+    inferred: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+
+
+@dataclass
+class Citation:
+    kind: str
+    text: str
+    date: str | None = None
+    date_end: str | None = None
+    people: list[Person] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    title: str | None = None
+    outlet: str | None = None
+    place: str | None = None
+    pages: str | None = None
+    urls: list[str] = field(default_factory=list)
+    un_symbols: list[str] = field(default_factory=list)
+    refers_to: dict[str, Any] | None = None
+    source_id: str | None = None
+
+
+@dataclass
+class Footnote:
+    number: int
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    indicator: str
+    value: Any
+    year: int | None = None
+    date: str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    section: int | None = None
+    paragraph: int | None = None
+    sentence: str = ""
+    footnotes: list[int] = field(default_factory=list)
+
+
+@dataclass
+class OverviewRow:
+    key: str
+    value: str
+
+
+@dataclass
+class Warning:
+    code: str
+    message: str
+
+
+@dataclass
+class Report:
+    kind: str = "other"
+    country: Country | None = None
+    edition: int | None = None
+    title: str | None = None
+    source: SourceFile = field(default_factory=lambda: SourceFile(None, None, None))
+    key_developments: list[KeyDevelopment] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    overview: list[OverviewRow] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+    def warn(self, code: str, message: str) -> None:
+        self.warnings.append(Warning(code, message))
+
+    def footnote(self, number: int) -> Footnote | None:
+        return next((f for f in self.footnotes if f.number == number), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Report:
+        country = d.get("country")
+        src = d.get("source") or {}
+        return cls(
+            kind=d.get("kind", "other"),
+            country=Country(**country) if country else None,
+            edition=d.get("edition"),
+            title=d.get("title"),
+            source=SourceFile(src.get("path"), src.get("url"), src.get("sha256")),
+            key_developments=[KeyDevelopment(**k) for k in d.get("key_developments", [])],
+            sections=[
+                Section(
+                    heading=s.get("heading"),
+                    topics=list(s.get("topics", [])),
+                    level=s.get("level", 1),
+                    inferred=s.get("inferred", False),
+                    paragraphs=[Paragraph(p["text"], list(p.get("footnotes", []))) for p in s.get("paragraphs", [])],
+                )
+                for s in d.get("sections", [])
+            ],
+            footnotes=[
+                Footnote(
+                    number=f["number"],
+                    text=f["text"],
+                    citations=[_citation_from_dict(c) for c in f.get("citations", [])],
+                )
+                for f in d.get("footnotes", [])
+            ],
+            overview=[OverviewRow(**o) for o in d.get("overview", [])],
+            facts=[Fact(**x) for x in d.get("facts", [])],
+            warnings=[Warning(**w) for w in d.get("warnings", [])],
+        )
+
+
+def _citation_from_dict(c: dict[str, Any]) -> Citation:
+    c = dict(c)
+    c["people"] = [Person(**p) for p in c.get("people", [])]
+    known = Citation.__dataclass_fields__
+    return Citation(**{k: v for k, v in c.items() if k in known})
