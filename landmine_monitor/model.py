@@ -203,3 +203,12 @@ def _citation_from_dict(c: dict[str, Any]) -> Citation:
     c["people"] = [Person(**p) for p in c.get("people", [])]
     known = Citation.__dataclass_fields__
     return Citation(**{k: v for k, v in c.items() if k in known})
+
+
+def paragraph_anchor(section_ord: int, paragraph_ord: int) -> str:
+    """The stable, citable anchor of a paragraph (0-based ords in, 1-based anchor out): `p-3-2`."""
+    return f"p-{section_ord + 1}-{paragraph_ord + 1}"
+
+
+def note_anchor(number: int) -> str:
+    return f"fn-{number}"
