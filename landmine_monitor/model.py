@@ -180,7 +180,9 @@ class Report:
                     topics=list(s.get("topics", [])),
                     level=s.get("level", 1),
                     inferred=s.get("inferred", False),
-                    paragraphs=[Paragraph(p["text"], list(p.get("footnotes", []))) for p in s.get("paragraphs", [])],
+                    paragraphs=[
+                        Paragraph(p["text"], list(p.get("footnotes", []))) for p in s.get("paragraphs", [])
+                    ],
                 )
                 for s in d.get("sections", [])
             ],

@@ -31,8 +31,10 @@ def parse(
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         else:
             country = report.country.name if report.country else "?"
-            typer.echo(f"{path}: {report.kind} {country} {report.edition or '?'} "
-                       f"{len(report.sections)} sections, {len(report.footnotes)} notes, "
-                       f"{len(report.warnings)} warnings")
+            typer.echo(
+                f"{path}: {report.kind} {country} {report.edition or '?'} "
+                f"{len(report.sections)} sections, {len(report.footnotes)} notes, "
+                f"{len(report.warnings)} warnings"
+            )
     if failed:
         raise typer.Exit(1)

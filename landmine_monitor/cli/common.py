@@ -1,0 +1,54 @@
+"""Helpers shared by the CLI modules: opening the database, resolving a country, printing tables."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .. import store
+from ..countries import resolve
+from ..errors import MonitorError
+from ..model import Country
+
+
+def open_db(db: Path, readonly: bool = True) -> sqlite3.Connection:
+    if readonly and not db.exists():
+        raise MonitorError(f"{db}: no such database (run `landmine-monitor ingest PATH --db {db}` first)")
+    return store.connect(db, readonly=readonly)
+
+
+def country_arg(name: str) -> Country:
+    """A country given as an ISO code or any known spelling."""
+    country = resolve(name)
+    if country is None:
+        raise MonitorError(
+            f"unknown country {name!r} (give an ISO code such as PRK or a name such as 'North Korea')"
+        )
+    return country
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    w = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow(
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in r.items()}
+        )
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """A plain aligned text table for people reading a terminal."""
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for row in cells:
+        print("  ".join(v[:80].ljust(min(w, 80)) for v, w in zip(row, widths, strict=True)).rstrip())

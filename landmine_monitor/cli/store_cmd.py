@@ -1,0 +1,154 @@
+"""`ingest`, `reports`, `countries`, `editions`, `show`, `stats`: the archive in and out of the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .. import store
+from ..errors import NotFound
+from ..ingest import ingest as ingest_paths
+from ..settings import db_option
+from ..store import archive
+from . import app
+from .common import country_arg, open_db, print_csv, print_json, print_table
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files, folders (searched recursively) and .zip archives."),
+    db: Path = db_option(),
+    workers: int = typer.Option(0, help="Parser processes (0: one per core, at most 2)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Parse pages and store them; unchanged files are skipped, changed ones replace their report."""
+    conn = store.connect(db)
+    with typer.progressbar(
+        length=1, label="Ingesting", file=None if not quiet else open("/dev/null", "w")
+    ) as bar:
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.length = total
+            bar.update(1)
+
+        summary = ingest_paths(conn, paths, progress=progress, workers=workers or None)
+    _sync_search(db, conn, summary.changed_ids)
+    for name, problem in summary.failed:
+        typer.echo(f"failed: {name}: {problem}", err=True)
+    typer.echo(summary.line())
+    s = archive.stats(conn)
+    typer.echo(
+        f"{db}: {s['editions']} editions, {s['countries']} countries, {s['reports']} reports, "
+        f"{s['sections']} sections, {s['paragraphs']} paragraphs, {s['footnotes']} footnotes"
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _sync_search(db: Path, conn: object, changed: list[str]) -> None:
+    """Keep the search index beside the database in step (once the search module exists)."""
+    try:
+        from .. import search
+    except ImportError:
+        return
+    sync = getattr(search, "sync_index", None)
+    if sync is not None:
+        sync(db, changed)
+
+
+@app.command()
+def stats(db: Path = db_option(), as_json: bool = typer.Option(False, "--json")) -> None:
+    """How much the database holds."""
+    s = archive.stats(open_db(db))
+    if as_json:
+        print_json(s)
+    else:
+        for k, v in s.items():
+            typer.echo(f"{k:<11} {v}")
+
+
+@app.command()
+def reports(
+    db: Path = db_option(),
+    country: str = typer.Option(None, help="Only this country (code or any known name)."),
+    edition: int = typer.Option(None, help="Only this edition."),
+    as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = typer.Option(False, "--csv"),
+) -> None:
+    """List the stored reports."""
+    iso3 = country_arg(country).iso3 if country else None
+    rows = archive.list_reports(open_db(db), iso3=iso3, edition=edition)
+    cols = [
+        "id",
+        "kind",
+        "iso3",
+        "country",
+        "edition",
+        "sections",
+        "paragraphs",
+        "footnotes",
+        "warnings",
+        "title",
+    ]
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        print_csv(rows, cols)
+    else:
+        print_table(rows, cols)
+
+
+@app.command()
+def countries(
+    db: Path = db_option(),
+    as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = typer.Option(False, "--csv"),
+) -> None:
+    """List the countries with their number of reports and editions."""
+    rows = archive.list_countries(open_db(db))
+    cols = ["iso3", "name", "reports", "editions", "first_edition", "last_edition"]
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        print_csv(rows, cols)
+    else:
+        print_table(rows, cols)
+
+
+@app.command()
+def editions(db: Path = db_option(), as_json: bool = typer.Option(False, "--json")) -> None:
+    """List the editions with their number of reports and countries."""
+    rows = archive.list_editions(open_db(db))
+    print_json(rows) if as_json else print_table(rows, ["year", "reports", "countries"])
+
+
+@app.command()
+def show(
+    country: str = typer.Argument(..., help="Country code or any known name."),
+    edition: int = typer.Argument(..., help="Edition year, e.g. 2004."),
+    db: Path = db_option(),
+    as_json: bool = typer.Option(False, "--json", help="The stored report in the shape of `parse --json`."),
+) -> None:
+    """Print one stored report."""
+    c = country_arg(country)
+    conn = open_db(db)
+    rid = store.find_report(conn, c.iso3, edition)
+    if rid is None:
+        raise NotFound(f"no report for {c.name} ({c.iso3}) in edition {edition} in {db}")
+    report = store.load_report(conn, rid)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    typer.echo(f"{report.title or c.name} [{rid}]")
+    for kd in report.key_developments:
+        typer.echo(f"\nKey developments since {kd.since}: {kd.text}")
+    for s in report.sections:
+        heading = s.heading or f"({', '.join(s.topics)}, heading inferred)"
+        typer.echo(f"\n{'#' * s.level} {heading}")
+        for p in s.paragraphs:
+            typer.echo(f"\n{p.text}")
+    if report.footnotes:
+        typer.echo("")
+        for f in report.footnotes:
+            typer.echo(f"[{f.number}] {f.text}")

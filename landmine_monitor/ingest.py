@@ -1,0 +1,196 @@
+"""Ingestion: files, folders and .zip archives into the database, one transaction per report.
+
+Bad input never stops a batch: each failure is one line naming the file and the problem, nothing of that
+file is stored, and the batch goes on. An unchanged file is a no-op; a changed one replaces its report.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import zipfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import store
+from .errors import InputError
+from .model import Report
+from .parse import parse_bytes
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ZIP_TOTAL = 512 * 1024 * 1024
+MAX_ZIP_RATIO = 100
+PAGE_SUFFIXES = {".txt", ".html", ".htm", ".md", ".markdown", ".text", ""}
+
+
+@dataclass
+class Item:
+    """One page to ingest: a display name and a way to read its bytes (or the reason it cannot be read)."""
+
+    name: str
+    read: Callable[[], bytes]
+
+
+@dataclass
+class Summary:
+    """What a batch did: (name, status, report id) per stored page, (name, problem) per failure."""
+
+    stored: list[tuple[str, str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def names(self, status: str) -> list[str]:
+        return [name for name, s, _ in self.stored if s == status]
+
+    @property
+    def changed_ids(self) -> list[str]:
+        return [rid for _, s, rid in self.stored if s != "unchanged"]
+
+    def line(self) -> str:
+        counts = [f"{len(self.names(s))} {s}" for s in ("ingested", "unchanged", "replaced")]
+        return ", ".join(counts) + f", {len(self.failed)} failed"
+
+
+def _read_file(path: Path) -> Callable[[], bytes]:
+    def read() -> bytes:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the 20 MB limit")
+        return path.read_bytes()
+
+    return read
+
+
+def _zip_items(path: Path) -> Iterator[Item]:
+    try:
+        zf = zipfile.ZipFile(path)
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        yield Item(str(path), _raiser(InputError(str(path), f"not a readable zip archive ({e})")))
+        return
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > MAX_ZIP_TOTAL or total / packed > MAX_ZIP_RATIO:
+        problem = f"refused: unpacks to {total / 1e6:.0f} MB from {packed / 1e6:.1f} MB (zip bomb?)"
+        yield Item(str(path), _raiser(InputError(str(path), problem)))
+        return
+    for info in sorted(infos, key=lambda i: i.filename):
+        if Path(info.filename).suffix.lower() not in PAGE_SUFFIXES or Path(info.filename).name.startswith(
+            "."
+        ):
+            continue
+        yield Item(f"{path}!{info.filename}", _zip_reader(zf, info))
+
+
+def _zip_reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], bytes]:
+    def read() -> bytes:
+        name = f"{zf.filename}!{info.filename}"
+        if info.file_size > MAX_BYTES:
+            raise InputError(name, f"file is {info.file_size / 1e6:.1f} MB, over the 20 MB limit")
+        try:
+            with zf.open(info) as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as e:
+            raise InputError(name, f"cannot be read from the archive ({e})") from e
+        if len(data) > MAX_BYTES:
+            raise InputError(name, "unpacks to more than the 20 MB limit")
+        return data
+
+    return read
+
+
+def _raiser(error: Exception) -> Callable[[], bytes]:
+    def read() -> bytes:
+        raise error
+
+    return read
+
+
+def collect(paths: list[Path]) -> list[Item]:
+    """Every page under the given files, folders (recursively) and zip archives, in a stable order."""
+    items: list[Item] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+                items.extend(_items_for(child))
+        elif path.exists():
+            items.extend(_items_for(path))
+        else:
+            items.append(Item(str(path), _raiser(InputError(str(path), "no such file or folder"))))
+    return items
+
+
+def _hidden(p: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in p.relative_to(root).parts)
+
+
+def _items_for(path: Path) -> list[Item]:
+    if path.suffix.lower() == ".zip":
+        return list(_zip_items(path))
+    return [Item(str(path), _read_file(path))]
+
+
+def _parse_item(item: Item) -> tuple[str, Report | None, str | None]:
+    try:
+        return item.name, parse_bytes(item.read(), item.name), None
+    except InputError as e:
+        return item.name, None, e.problem
+    except OSError as e:
+        return item.name, None, f"cannot be read ({e.strerror or e})"
+
+
+def _parsed(items: list[Item], workers: int) -> Iterator[tuple[str, Report | None, str | None]]:
+    """Parse in worker processes for large batches (the database writes stay in this process)."""
+    if workers <= 1 or len(items) < 200:
+        yield from map(_parse_item, items)
+        return
+    paths = [i.name for i in items]
+    if not all(os.path.isfile(p) for p in paths):  # zip members are read here, parsed there
+        with ProcessPoolExecutor(workers) as pool:
+            yield from pool.map(_parse_named, [(i.name, _safe_read(i)) for i in items], chunksize=16)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield from pool.map(_parse_path, paths, chunksize=16)
+
+
+def _safe_read(item: Item) -> bytes | str:
+    try:
+        return item.read()
+    except InputError as e:
+        return e.problem
+
+
+def _parse_named(arg: tuple[str, bytes | str]) -> tuple[str, Report | None, str | None]:
+    name, data = arg
+    if isinstance(data, str):
+        return name, None, data
+    return _parse_item(Item(name, lambda: data))
+
+
+def _parse_path(name: str) -> tuple[str, Report | None, str | None]:
+    return _parse_item(Item(name, _read_file(Path(name))))
+
+
+def ingest(
+    conn: sqlite3.Connection,
+    paths: list[Path],
+    progress: Callable[[int, int, str], None] | None = None,
+    workers: int | None = None,
+) -> Summary:
+    """Parse and store every page under `paths`; one transaction per report; failures are collected."""
+    items = collect(paths)
+    summary = Summary()
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    for done, (name, report, problem) in enumerate(_parsed(items, workers), start=1):
+        if report is None:
+            summary.failed.append((name, problem or "unknown problem"))
+        else:
+            try:
+                rid = store.report_id(report)
+                summary.stored.append((name, store.save_report(conn, report, rid), rid))
+            except sqlite3.Error as e:
+                summary.failed.append((name, f"not stored: database error ({e})"))
+        if progress:
+            progress(done, len(items), name)
+    return summary

@@ -1,0 +1,240 @@
+"""Storage: all SQL lives in this package. One SQLite file, migrations in schema.py.
+
+`connect` opens (and migrates) a database; `save_report` writes a parsed Report and everything derived from it
+in one transaction; `load_report` reads it back. Area-specific read queries live beside this module
+(sources.py, facts.py, ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import MonitorError, NotFound
+from ..model import Report, note_anchor, paragraph_anchor
+from .schema import migrate
+
+__all__ = [
+    "connect",
+    "report_id",
+    "save_report",
+    "load_report",
+    "delete_report",
+    "find_report",
+    "report_sha",
+]
+
+
+def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    """Open the database; a writer creates and migrates it, a reader never writes (web process)."""
+    p = Path(path)
+    if readonly:
+        if not p.exists():
+            raise MonitorError(f"{p}: no such database (run `landmine-monitor ingest` first)")
+        conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(p, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        migrate(conn)
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def report_id(report: Report) -> str:
+    """A stable id: `prk-2004` for a country's report of an edition, else derived from the source name."""
+    if report.country and report.edition and report.kind in ("country_report", "country_profile"):
+        suffix = "" if report.kind == "country_report" else "-profile"
+        return f"{report.country.iso3.lower()}-{report.edition}{suffix}"
+    name = Path(report.source.path or report.source.url or "page").stem.lower()
+    slug = _SLUG.sub("-", name).strip("-")[:40] or "page"
+    key = report.source.url or report.source.path or report.source.sha256 or ""
+    digest = hashlib.sha1(key.encode()).hexdigest()[:8]
+    prefix = report.country.iso3.lower() if report.country else report.kind.replace("_", "-")
+    return f"{prefix}-{slug}-{digest}"
+
+
+def report_sha(conn: sqlite3.Connection, rid: str) -> str | None:
+    row = conn.execute("SELECT sha256 FROM reports WHERE id = ?", (rid,)).fetchone()
+    return row[0] if row else None
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def save_report(conn: sqlite3.Connection, report: Report, rid: str | None = None) -> str:
+    """Store a report and its rows in one transaction: 'ingested', 'unchanged' or 'replaced'."""
+    rid = rid or report_id(report)
+    old = report_sha(conn, rid)
+    if old is not None and old == report.source.sha256:
+        return "unchanged"
+    with transaction(conn):
+        if old is not None:
+            conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
+        _insert_report(conn, rid, report)
+        if old is not None:
+            conn.execute(
+                "DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM citations WHERE source_id IS NOT NULL)"
+            )
+    return "ingested" if old is None else "replaced"
+
+
+def _insert_report(conn: sqlite3.Connection, rid: str, r: Report) -> None:
+    if r.country:
+        conn.execute(
+            "INSERT OR IGNORE INTO countries(iso3, name) VALUES (?, ?)", (r.country.iso3, r.country.name)
+        )
+    if r.edition:
+        conn.execute("INSERT OR IGNORE INTO editions(year) VALUES (?)", (r.edition,))
+    conn.execute(
+        "INSERT INTO reports(id, kind, iso3, edition, title, source_path, source_url, sha256, ingested_at, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            rid,
+            r.kind,
+            r.country.iso3 if r.country else None,
+            r.edition,
+            r.title,
+            r.source.path,
+            r.source.url,
+            r.source.sha256 or "",
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            _j(r.to_dict()),
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
+        [(rid, i, s.heading, _j(s.topics), s.level, int(s.inferred)) for i, s in enumerate(r.sections)],
+    )
+    paragraphs, markers = [], []
+    for si, s in enumerate(r.sections):
+        for pi, p in enumerate(s.paragraphs):
+            paragraphs.append((rid, si, pi, paragraph_anchor(si, pi), p.text, _j(p.footnotes)))
+            markers.extend((rid, n, si, pi) for n in p.footnotes)
+    conn.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?)", paragraphs)
+    conn.executemany("INSERT INTO markers VALUES (?, ?, ?, ?)", markers)
+    conn.executemany(
+        "INSERT INTO key_developments VALUES (?, ?, ?, ?)",
+        [(rid, i, k.since, k.text) for i, k in enumerate(r.key_developments)],
+    )
+    conn.executemany(
+        "INSERT INTO overview VALUES (?, ?, ?, ?)",
+        [(rid, i, o.key, o.value) for i, o in enumerate(r.overview)],
+    )
+    conn.executemany(
+        "INSERT INTO warnings VALUES (?, ?, ?, ?)",
+        [(rid, i, w.code, w.message) for i, w in enumerate(r.warnings)],
+    )
+    notes = {f.number: f for f in r.footnotes}  # a duplicated note number keeps its last text
+    conn.executemany(
+        "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
+        [(rid, n, note_anchor(n), f.text) for n, f in notes.items()],
+    )
+    _insert_citations(conn, rid, r)
+    conn.executemany(
+        "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                rid,
+                i,
+                f.indicator,
+                _j(f.value),
+                f.year,
+                f.date,
+                f.unit,
+                f.qualifier,
+                f.section,
+                f.paragraph,
+                f.sentence,
+                _j(f.footnotes),
+            )
+            for i, f in enumerate(r.facts)
+        ],
+    )
+
+
+def _insert_citations(conn: sqlite3.Connection, rid: str, r: Report) -> None:
+    rows, sources = [], {}
+    seen: set[tuple[int, int]] = set()
+    for f in r.footnotes:
+        for i, c in enumerate(f.citations):
+            if (f.number, i) in seen:
+                continue
+            seen.add((f.number, i))
+            if c.source_id:
+                sources.setdefault(c.source_id, (c.source_id, c.kind, c.text[:300]))
+            rows.append(
+                (
+                    rid,
+                    f.number,
+                    i,
+                    c.kind,
+                    c.text,
+                    c.date,
+                    c.date_end,
+                    _j([{"name": p.name, "role": p.role} for p in c.people]),
+                    _j(c.organizations),
+                    c.title,
+                    c.outlet,
+                    c.place,
+                    c.pages,
+                    _j(c.urls),
+                    _j(c.un_symbols),
+                    _j(c.refers_to) if c.refers_to is not None else None,
+                    c.source_id,
+                )
+            )
+    conn.executemany(
+        "INSERT OR IGNORE INTO sources(id, kind, label) VALUES (?, ?, ?)", list(sources.values())
+    )
+    conn.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def load_report(conn: sqlite3.Connection, rid: str) -> Report:
+    row = conn.execute("SELECT data FROM reports WHERE id = ?", (rid,)).fetchone()
+    if row is None:
+        raise NotFound(f"no report with id {rid!r}")
+    return Report.from_dict(json.loads(row[0]))
+
+
+def delete_report(conn: sqlite3.Connection, rid: str) -> bool:
+    with transaction(conn):
+        n = conn.execute("DELETE FROM reports WHERE id = ?", (rid,)).rowcount
+        conn.execute(
+            "DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM citations WHERE source_id IS NOT NULL)"
+        )
+    return n > 0
+
+
+def find_report(conn: sqlite3.Connection, iso3: str, edition: int, kind: str | None = None) -> str | None:
+    """The id of a country's report of an edition (country reports first), or None."""
+    row = conn.execute(
+        "SELECT id FROM reports WHERE iso3 = ? AND edition = ? AND (? IS NULL OR kind = ?)"
+        " ORDER BY kind = 'country_report' DESC, id LIMIT 1",
+        (iso3, edition, kind, kind),
+    ).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,139 @@
+"""The database schema: one ordered list of migrations. Append; never edit a migration that has shipped.
+
+Documented in docs/schema.md. The file stays a plain SQLite database (sqlite3 shell, Datasette).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: the archive: editions, countries, reports and their structure; room for citations, sources, facts.
+    """
+    CREATE TABLE editions (
+        year INTEGER PRIMARY KEY
+    );
+    CREATE TABLE countries (
+        iso3 TEXT PRIMARY KEY,
+        name TEXT NOT NULL
+    );
+    CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        iso3 TEXT REFERENCES countries(iso3),
+        edition INTEGER REFERENCES editions(year),
+        title TEXT,
+        source_path TEXT,
+        source_url TEXT,
+        sha256 TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX reports_country ON reports(iso3, edition);
+    CREATE INDEX reports_edition ON reports(edition);
+    CREATE TABLE sections (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        heading TEXT,
+        topics TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        inferred INTEGER NOT NULL,
+        PRIMARY KEY (report_id, ord)
+    );
+    CREATE TABLE paragraphs (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        section_ord INTEGER NOT NULL,
+        ord INTEGER NOT NULL,
+        anchor TEXT NOT NULL,
+        text TEXT NOT NULL,
+        footnotes TEXT NOT NULL,
+        PRIMARY KEY (report_id, section_ord, ord)
+    );
+    CREATE TABLE key_developments (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        since TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (report_id, ord)
+    );
+    CREATE TABLE overview (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (report_id, ord)
+    );
+    CREATE TABLE warnings (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (report_id, ord)
+    );
+    CREATE TABLE footnotes (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        anchor TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (report_id, number)
+    );
+    CREATE TABLE markers (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        footnote_number INTEGER NOT NULL,
+        section_ord INTEGER NOT NULL,
+        paragraph_ord INTEGER NOT NULL
+    );
+    CREATE INDEX markers_note ON markers(report_id, footnote_number);
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL
+    );
+    CREATE TABLE citations (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        footnote_number INTEGER NOT NULL,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        date TEXT,
+        date_end TEXT,
+        people TEXT NOT NULL,
+        organizations TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        place TEXT,
+        pages TEXT,
+        urls TEXT NOT NULL,
+        un_symbols TEXT NOT NULL,
+        refers_to TEXT,
+        source_id TEXT REFERENCES sources(id),
+        PRIMARY KEY (report_id, footnote_number, ord)
+    );
+    CREATE INDEX citations_source ON citations(source_id);
+    CREATE INDEX citations_kind ON citations(kind);
+    CREATE TABLE facts (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        indicator TEXT NOT NULL,
+        value TEXT NOT NULL,
+        year INTEGER,
+        date TEXT,
+        unit TEXT,
+        qualifier TEXT,
+        section_ord INTEGER,
+        paragraph_ord INTEGER,
+        sentence TEXT NOT NULL,
+        footnotes TEXT NOT NULL,
+        PRIMARY KEY (report_id, ord)
+    );
+    CREATE INDEX facts_indicator ON facts(indicator);
+    """,
+]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations the database has not seen yet; return the schema version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+    return len(MIGRATIONS)
