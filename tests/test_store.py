@@ -1,0 +1,158 @@
+"""The store on hand-built reports: migrations, one transaction per report, unchanged/replaced, cascades."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from landmine_monitor import store
+from landmine_monitor.errors import MonitorError, NotFound
+from landmine_monitor.model import (
+    Citation,
+    Country,
+    Fact,
+    Footnote,
+    KeyDevelopment,
+    Paragraph,
+    Person,
+    Report,
+    Section,
+    SourceFile,
+)
+from landmine_monitor.store import archive
+from landmine_monitor.store.schema import MIGRATIONS
+
+
+def make_report(edition: int = 2004, sha: str = "a" * 64, notes: int = 2, iso3: str = "FRD") -> Report:
+    return Report(
+        kind="country_report",
+        country=Country(iso3, "Freedonia"),
+        edition=edition,
+        title=f"Freedonia, Landmine Monitor Report {edition}",
+        source=SourceFile(f"{edition}/freedonia.txt", None, sha),
+        key_developments=[KeyDevelopment("May 2003", "Freedonia acceded.")],
+        sections=[
+            Section(
+                "Mine Ban Policy",
+                ["ban_policy"],
+                paragraphs=[Paragraph("Freedonia acceded.[1]", [1]), Paragraph("It voted for.[2]", [2])],
+            ),
+            Section("Mine Action", ["mine_action"], paragraphs=[Paragraph("Clearance went on.[1]", [1])]),
+        ],
+        footnotes=[
+            Footnote(
+                n,
+                f"Email from Ana Ruiz, FMAC, {n} May {edition}.",
+                [
+                    Citation(
+                        "email",
+                        "Email from Ana Ruiz",
+                        people=[Person("Ana Ruiz", "Director")],
+                        source_id=f"src_{n}",
+                    )
+                ],
+            )
+            for n in range(1, notes + 1)
+        ],
+        facts=[
+            Fact(
+                "treaty_status",
+                "state_party",
+                section=0,
+                paragraph=0,
+                sentence="Freedonia acceded.",
+                footnotes=[1],
+            )
+        ],
+    )
+
+
+@pytest.fixture()
+def conn(tmp_path: Path) -> sqlite3.Connection:
+    return store.connect(tmp_path / "t.db")
+
+
+def count(conn: sqlite3.Connection, table: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_migrations_set_user_version(conn: sqlite3.Connection) -> None:
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_save_is_idempotent_and_replaces_changed(conn: sqlite3.Connection) -> None:
+    assert store.save_report(conn, make_report()) == "ingested"
+    assert store.save_report(conn, make_report()) == "unchanged"
+    assert count(conn, "paragraphs") == 3
+    assert store.save_report(conn, make_report(sha="b" * 64, notes=1)) == "replaced"
+    assert count(conn, "reports") == 1
+    assert count(conn, "footnotes") == 1
+    # the source only the old version cited is gone from the registry
+    assert [r[0] for r in conn.execute("SELECT id FROM sources")] == ["src_1"]
+
+
+def test_round_trip_keeps_the_whole_report(conn: sqlite3.Connection) -> None:
+    report = make_report()
+    store.save_report(conn, report)
+    assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
+
+
+def test_rows_carry_anchors_and_markers(conn: sqlite3.Connection) -> None:
+    store.save_report(conn, make_report())
+    anchors = [r[0] for r in conn.execute("SELECT anchor FROM paragraphs ORDER BY section_ord, ord")]
+    assert anchors == ["p-1-1", "p-1-2", "p-2-1"]
+    cited_by_1 = conn.execute(
+        "SELECT section_ord, paragraph_ord FROM markers WHERE footnote_number = 1 ORDER BY section_ord"
+    ).fetchall()
+    assert [tuple(r) for r in cited_by_1] == [(0, 0), (1, 0)]
+    assert conn.execute("SELECT anchor FROM footnotes WHERE number = 2").fetchone()[0] == "fn-2"
+
+
+def test_failed_transaction_stores_nothing(conn: sqlite3.Connection) -> None:
+    bad = make_report()
+    bad.footnotes.append(bad.footnotes[0])  # duplicate citation rows are skipped, not an error
+    bad.facts.append(Fact("x", object(), sentence="unserialisable"))  # json.dumps fails mid-transaction
+    with pytest.raises(TypeError):
+        store.save_report(conn, bad)
+    assert count(conn, "reports") == 0
+    assert count(conn, "paragraphs") == 0
+
+
+def test_queries_list_and_find(conn: sqlite3.Connection) -> None:
+    for year in (2003, 2004, 2005):
+        store.save_report(conn, make_report(edition=year, sha=str(year) * 16))
+    assert [e["year"] for e in archive.list_editions(conn)] == [2003, 2004, 2005]
+    assert archive.list_countries(conn)[0]["editions"] == 3
+    assert store.find_report(conn, "FRD", 2004) == "frd-2004"
+    assert store.find_report(conn, "FRD", 1999) is None
+    assert archive.neighbours(conn, "frd-2004") == {"previous": "frd-2003", "next": "frd-2005"}
+    assert archive.stats(conn)["reports"] == 3
+    assert [r["edition"] for r in archive.latest_by_topic(conn, "FRD")] == [2005, 2005]
+
+
+def test_delete_and_missing(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    store.save_report(conn, make_report())
+    assert store.delete_report(conn, "frd-2004")
+    assert count(conn, "citations") == 0 and count(conn, "sources") == 0
+    with pytest.raises(NotFound):
+        store.load_report(conn, "frd-2004")
+    with pytest.raises(MonitorError, match="no such database"):
+        store.connect(tmp_path / "absent.db", readonly=True)
+
+
+def test_readonly_connection_cannot_write(tmp_path: Path) -> None:
+    store.connect(tmp_path / "t.db").close()
+    ro = store.connect(tmp_path / "t.db", readonly=True)
+    with pytest.raises(sqlite3.OperationalError):
+        ro.execute("INSERT INTO editions VALUES (1999)")
+
+
+def test_report_ids_are_stable_and_readable() -> None:
+    r = make_report()
+    assert store.report_id(r) == "frd-2004"
+    r.kind = "thematic"
+    r.country = None
+    assert store.report_id(r) == store.report_id(r)
+    assert store.report_id(r).startswith("thematic-freedonia-")
