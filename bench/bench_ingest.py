@@ -1,0 +1,65 @@
+"""Ingest throughput: N synthetic reports (bench/gen_archive.py) into a fresh database, search index included.
+
+    python bench/bench_ingest.py --n 5000          # the issue's target: under 30 s on this 2-core machine
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_archive import generate  # noqa: E402
+
+from landmine_monitor import store  # noqa: E402
+from landmine_monitor.ingest import ingest  # noqa: E402
+from landmine_monitor.settings import search_index_path  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="lm-bench-"))
+    try:
+        pages = work / "archive"
+        size = 0
+        for name, data in generate(a.n, a.seed):
+            path = pages / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            size += len(data)
+        db = work / "monitor.db"
+        conn = store.connect(db)
+        t0 = time.perf_counter()
+        summary = ingest(conn, [pages], workers=a.workers)
+        t_store = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        try:
+            from landmine_monitor import search
+
+            search.sync_index(db, summary.changed_ids)
+            indexed = "yes"
+        except (ImportError, AttributeError):
+            indexed = "no (search module absent)"
+        t_index = time.perf_counter() - t1
+        total = t_store + t_index
+        print(f"reports            {a.n} ({size / 1e6:.1f} MB, {a.workers} parser processes)")
+        print(f"result             {summary.line()}")
+        print(f"parse + store      {t_store:.1f} s")
+        print(f"search index       {t_index:.1f} s (built: {indexed})")
+        print(f"ingest total       {total:.1f} s = {a.n / total:.0f} reports/s, {size / 1e6 / total:.1f} MB/s")
+        print(f"database           {db.stat().st_size / 1e6:.1f} MB; index dir {search_index_path(db).exists()}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
