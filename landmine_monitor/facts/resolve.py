@@ -1,0 +1,44 @@
+"""Page-level reading after the sentence extractors: one treaty status per report, no vaguer
+restatement of a treaty date the report gives precisely, no duplicate facts.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Fact
+
+# A ratification outranks a signature, which outranks "has not signed": a report that says both
+# "signed on 3 December 1997" and "ratified on 28 July 1999" describes a State Party.
+_STATUS_RANK = {"state_party": 3, "signatory": 2, "not_party": 1}
+_TREATY_DATES = ("treaty_signed", "treaty_ratified", "treaty_acceded", "treaty_entry_into_force")
+
+
+def resolve(facts: list[Fact]) -> list[Fact]:
+    """The report's facts, consistent and without repeats, in reading order."""
+    return _dedupe(_precise_dates(_one_status(facts)))
+
+
+def _one_status(facts: list[Fact]) -> list[Fact]:
+    statuses = [f.value for f in facts if f.indicator == "treaty_status"]
+    if not statuses:
+        return facts
+    best = max(statuses, key=lambda v: _STATUS_RANK.get(v, 0))
+    return [f for f in facts if f.indicator != "treaty_status" or f.value == best]
+
+
+def _precise_dates(facts: list[Fact]) -> list[Fact]:
+    precise = {f.indicator for f in facts if f.indicator in _TREATY_DATES and len(str(f.value)) == 10}
+    return [f for f in facts if not (f.indicator in precise and len(str(f.value)) < 10)]
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen: set[str] = set()
+    out = []
+    for f in facts:
+        key = json.dumps([f.indicator, f.value, f.year, f.date, f.unit, f.qualifier, f.section, f.paragraph,
+                          f.sentence], default=str)  # fmt: skip
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,76 @@
+"""Whose fact is it? A clause whose subject names another country, or states in general, is not
+about the report's country ("on the same day Greece ratified", "the treaty was signed by 122 countries").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+# Names the reports use that pycountry does not give (or gives differently).
+_ALIASES = {
+    "US": "USA", "U.S.": "USA", "United States": "USA", "America": "USA",
+    "UK": "GBR", "Britain": "GBR", "United Kingdom": "GBR",
+    "North Korea": "PRK", "DPRK": "PRK", "Democratic People's Republic of Korea": "PRK",
+    "Democratic People’s Republic of Korea": "PRK",
+    "South Korea": "KOR", "ROK": "KOR", "Republic of Korea": "KOR",
+    "Russia": "RUS", "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Lao": "LAO", "Vietnam": "VNM",
+    "Burma": "MMR", "Myanmar": "MMR", "DRC": "COD", "Democratic Republic of Congo": "COD",
+    "Democratic Republic of the Congo": "COD", "Congo-Brazzaville": "COG", "Tanzania": "TZA",
+    "Bolivia": "BOL", "Venezuela": "VEN", "Moldova": "MDA", "Macedonia": "MKD", "Ivory Coast": "CIV",
+    "Côte d’Ivoire": "CIV", "Cote d'Ivoire": "CIV", "Somaliland": "XSL", "Abkhazia": "XAB",
+    "Chechnya": "XCE", "Kosovo": "XKX", "Nagorno-Karabakh": "XNK", "Taiwan": "TWN", "Palestine": "PSE",
+    "Western Sahara": "ESH", "Polisario": "ESH", "Turkey": "TUR", "Czech Republic": "CZE",
+    "Brunei": "BRN", "Cape Verde": "CPV", "Micronesia": "FSM", "Vatican": "VAT", "Holy See": "VAT",
+}  # fmt: skip
+
+_GENERIC = re.compile(
+    r"\b(?:states|countries|nations|governments|signatories|States Parties|[Aa] country|[Aa]ny state|[Aa] state)\b"
+)
+
+
+_ONE_OF = re.compile(r"\bone of [\w\s,-]*?\b(states|countries|nations|governments)\b", re.I)
+_BOUNDARY = re.compile(r"[,;:(—–]|\b(and|but|while|when|whereas|although|though|as)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and len(value) > 3:
+                names[value] = c.alpha_3
+    names.update(_ALIASES)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
+
+
+def countries_named(text: str) -> set[str]:
+    """ISO3 codes of the countries named in `text`."""
+    pattern, names = _names()
+    return {names[m.group(0)] for m in pattern.finditer(text)}
+
+
+def about_other(subject_text: str, iso3: str | None) -> bool:
+    """True when `subject_text` (the words before a verb) names a country other than `iso3`,
+    or speaks of states in general rather than of one country."""
+    head = " ".join(_ONE_OF.sub(" ", subject_text).split()[:5])
+    if _GENERIC.search(head):
+        return True
+    if iso3 is None:
+        return False
+    named = countries_named(subject_text)
+    return bool(named) and iso3 not in named
+
+
+def clause_before(text: str, verb_start: int, floor: int = 0) -> str:
+    """The words of the verb's own clause before it: from the last comma, colon, semicolon or
+    conjunction (but not before `floor`, the end of the previous verb's phrase) up to the verb."""
+    head = text[floor:verb_start]
+    cut = 0
+    for m in _BOUNDARY.finditer(head):
+        cut = m.end()
+    return head[cut:]
