@@ -1,0 +1,316 @@
+"""The fields inside one citation: dates, pages, URLs, UN symbols, the quoted title, and the comma
+separated segments that name people, organisations, places and outlets.
+
+Pure functions over one citation's text; `citations.py` decides the kind and assembles the result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .sources import known_organization
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string: `words("Mr Mrs Dr")`."""
+    return frozenset(text.split())
+
+
+_MONTH_NAMES = "January February March April May June July August September October November December"
+MONTHS = {m[:3]: i for i, m in enumerate(_MONTH_NAMES.split(" "), 1)}
+_MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_Y = r"((?:19|20)\d\d)(?!\d)"
+_D = r"(?<!\d)(\d{1,2})"
+# (pattern, kind): kinds say how to read the groups.
+_DATE_PATTERNS = [
+    (re.compile(rf"(?:from\s+)?{_D}\s*(?:to|[-–—])\s*{_D}\s+{_MON},?\s+{_Y}"), "days"),
+    (re.compile(rf"(?:from\s+)?{_D}\s+{_MON}\s*(?:to|[-–—])\s*{_D}\s+{_MON},?\s+{_Y}"), "day_months"),
+    (re.compile(rf"{_D}\s+{_MON},?\s+{_Y}"), "dmy"),
+    (re.compile(rf"\b{_MON}\s+{_D},\s*{_Y}"), "mdy"),
+    (re.compile(r"(?<![\w/])(\d{4})-(\d\d)-(\d\d)(?!\d)"), "iso"),
+    (re.compile(rf"\b{_MON},?\s+{_Y}"), "my"),
+]
+_YEAR_SEGMENT = re.compile(r"^(?:in\s+|dated\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?$")
+
+_PAGES = re.compile(
+    r"(?<![\w.])(?:pp?|pages?)\.?\s*(\d+[a-z]?(?:\s*(?:[-–—]|and|&|,(?=\s*\d{1,3}\b(?!\s*[A-Z])))\s*\d+[a-z]?)*)"
+)
+_URL = re.compile(
+    r"(?:,?\s*(?:available\s+)?(?:at|online at|on|from)\s+)?((?:https?://|www\.)[^\s,;)\]”\"<>]+)"
+)
+_UN = re.compile(r"(?<![\w/])(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*")
+_UN_PART = re.compile(r"^(PV|SR|L|C|CONF|MSP|INF|WP|CRP|ADD|REV|CORR|GE)(\d+)$")
+_QUOTE = re.compile(r"[“\"]([^“”\"]{1,400}?)[”\"]")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_SEGMENT_PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+
+TITLE_MARK = "\x00"
+
+PLACES = frozenset(
+    """Geneva|New York|Brussels|Washington|Washington DC|Washington, DC|London|Paris|Tokyo|Seoul|Pyongyang|
+    P'yongyang|P’yongyang|Beijing|Moscow|Ottawa|Oslo|Maputo|Bangkok|Phnom Penh|Kabul|Luanda|Nairobi|Vienna|
+    Berlin|Rome|Madrid|The Hague|Bern|Berne|Stockholm|Copenhagen|Canberra|New Delhi|Delhi|Islamabad|Colombo|
+    Hanoi|Vientiane|Managua|Bogota|Bogotá|Sarajevo|Zagreb|Pristina|Baghdad|Amman|Beirut|Cairo|Khartoum|Asmara|
+    Addis Ababa|Harare|Lusaka|Kampala|Kigali|Dakar|Tehran|Tbilisi|Yerevan|Baku|Kathmandu|Dhaka|Yangon|Rangoon|
+    Manila|Jakarta|Ankara|Athens|Belgrade|Budapest|Dublin|Helsinki|Lisbon|Ljubljana|Mexico City|Lima|Quito|
+    Santiago|Buenos Aires|Brasilia|Pretoria|Johannesburg|Cape Town|Windhoek|Gaborone|Kinshasa|Brazzaville|
+    Bujumbura|Dar es Salaam|Mogadishu|Hargeisa|Sanaa|Muscat|Riyadh|Kuwait|Doha|Abu Dhabi|Tripoli|Tunis|
+    Algiers|Rabat|Nouakchott|Bamako|Niamey|N'Djamena|Abuja|Accra|Monrovia|Freetown|Conakry|Bissau|Banjul|
+    Dushanbe|Tashkent|Bishkek|Almaty|Astana|Ashgabat|Kiev|Kyiv|Minsk|Chisinau|Riga|Vilnius|Tallinn|Warsaw|
+    Prague|Bratislava|Bucharest|Sofia|Skopje|Tirana|Podgorica|Nicosia|Valletta|Jerusalem|Tel Aviv|Damascus|
+    Taipei|Ulaanbaatar|Hamhung|Wonsan|Songrim|Korea|North Korea|South Korea|DPRK|ROK|Japan|China|Russia|USA|
+    Switzerland|Belgium|Cambodia|Afghanistan|Angola|Mozambique|United States|United Kingdom|UK""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
+)
+
+HONORIFICS = words("Mr Mrs Ms Miss Dr Prof Sir Dame Mme H.E Messrs")
+RANKS = words("""Counselor Counsellor Ambassador Minister Sgt Sergeant Col Colonel Gen General Lt Lieutenant Maj Major
+    Capt Captain Brig Brigadier Cmdr Commander President Senator Deputy Judge Father Rev Brother Sister
+    Professor Director Secretary Amb""")
+_ROLE_WORDS = re.compile(
+    r"\b(?:counsel+or|director|ambassador|minister|chief|head|officer|official|co-?ordinator|manager|secretary|"
+    r"president|chair(?:man|person)?|advis[eo]r|representative|deputy|spokes(?:person|man|woman)|executive|"
+    r"member|researcher|consultant|attach[eé]|delegate|commander|colonel|lieutenant|captain|sergeant|sgt|"
+    r"specialist|expert|analyst|assistant|employee|staff|administrator|editor|professor|doctor|physician|"
+    r"surgeon|nurse|technician|monk|priest|journalist|engineer|founder|leader|worker|volunteer|survivor|"
+    r"counselor|governor|mayor|commissioner|spokesperson|legal adviser|desk)\b",
+    re.IGNORECASE,
+)
+_ROLE_OF = re.compile(
+    rf"^(?P<role>.*?{_ROLE_WORDS.pattern})\s+(?:of|at|for|in|with)\s+(?P<org>.+)$", re.IGNORECASE
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Ministry|Department|Dept|Mission|Committee|Association|Agency|Foundation|Watch|Society|Institute|"
+    r"Command|Headquarters|Office|Government|Embassy|Council|Organi[sz]ation|Campaign|Cent(?:er|re)|Fund|"
+    r"Programmes?|Programs?|Movement|Union|Federation|Services?|Network|Army|Forces?|Base|Cross|Crescent|"
+    r"International|University|Bureau|Authority|Commission|Group|Corporation|Company|Trust|Aid|Relief|Press|"
+    r"News|Newspaper|Paper|Times|Daily|Post|Herald|Journal|Nations|Secretariat|Assembly|Parliament|Police|"
+    r"Navy|Coalition|Alliance|Partnership|Unit|Division|Board|Team|Hospital|Clinic|Church|Institution|"
+    r"Monitor|Landmine Action|UN|U\.N\.)\b"
+)
+NEWS_WORDS = re.compile(
+    r"\b(?:Times|News|Daily|Post|Herald|Press|Agency|Journal|Gazette|Tribune|News ?[Pp]aper|Guardian|Reuters|"
+    r"AFP|KCNA|Yonhap|BBC|Telegraph|Chronicle|Observer|Weekly|Magazine|Radio|Television|Xinhua|Tass|Interfax|"
+    r"Associated Press|Standard|Globe|Economist|Courier|Ilbo|Shimbun|Dispatch|Wire|Bulletin)\b"
+)
+WORK_WORDS = re.compile(
+    r"\b(?:[Dd]ata ?base|Report|Web|Website|Yearbook|Year Book|Handbook|Guide|Survey|Review|Bulletin|Newsletter|"
+    r"Study|Assessment|Appeal|Release|Fact ?[Ss]heet|Manual|Profile|Brief(?:ing)?|Paper|Update|Plan)\b"
+)
+_RELEASE = re.compile(r"\b(?:Press|News|Media) Release\b", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][^\W\d_]*(?:[’'\-][A-Za-z][^\W\d_]*)*\.?|(?:[A-Z]\.)+[A-Z]?)$")
+_SMALL_WORDS = words("a an the of and or in on for to at by with from")
+_PARTICLES = words("de da di du del der van von bin bint al el la le dos das y")
+
+
+@dataclass
+class Pieces:
+    """What a citation's text holds, before the kind decides who is author, outlet or place."""
+
+    work: str
+    title: str | None = None
+    date: str | None = None
+    date_end: str | None = None
+    pages: str | None = None
+    urls: list[str] = field(default_factory=list)
+    un_symbols: list[str] = field(default_factory=list)
+    segments: list[str] = field(default_factory=list)
+
+
+def _iso(year: str, month: str | None = None, day: str | None = None) -> str:
+    out = year
+    if month:
+        out += f"-{MONTHS[month[:3]]:02d}"
+        if day:
+            out += f"-{int(day):02d}"
+    return out
+
+
+def _valid(date: str) -> bool:
+    parts = date.split("-")
+    return len(parts) < 2 or (1 <= int(parts[1]) <= 12 and (len(parts) < 3 or 1 <= int(parts[2]) <= 31))
+
+
+def _read_date(kind: str, g: tuple[str, ...]) -> tuple[str, str | None]:
+    if kind == "days":
+        return _iso(g[3], g[2], g[0]), _iso(g[3], g[2], g[1])
+    if kind == "day_months":
+        return _iso(g[4], g[1], g[0]), _iso(g[4], g[3], g[2])
+    if kind == "dmy":
+        return _iso(g[2], g[1], g[0]), None
+    if kind == "mdy":
+        return _iso(g[2], g[0], g[1]), None
+    if kind == "iso":
+        return f"{g[0]}-{g[1]}-{g[2]}", None
+    return _iso(g[1], g[0]), None
+
+
+def find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """The last stated date (or range) in `text`: (date, date_end, span)."""
+    found: list[tuple[int, int, str, tuple[str, ...]]] = []
+    for pattern, kind in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() and m.end() <= e for s, e, _, _ in found):
+                found.append((m.start(), m.end(), kind, m.groups()))
+    for start, end, kind, groups in sorted(found, reverse=True):
+        date, end_date = _read_date(kind, groups)
+        if _valid(date) and (end_date is None or _valid(end_date)):
+            return date, end_date, (start, end)
+    return None, None, None
+
+
+def year_segment(segment: str) -> tuple[str, str | None] | None:
+    """A segment that is only a year or a year range ("1997", "2003-2004", "2003/04")."""
+    m = _YEAR_SEGMENT.match(segment)
+    if not m:
+        return None
+    end = m.group(2)
+    if end and len(end) == 2:
+        end = m.group(1)[:2] + end
+    return m.group(1), (end if end and end > m.group(1) else None)
+
+
+def normalize_un_symbol(symbol: str) -> str:
+    parts = [p for p in symbol.upper().rstrip(".").split("/") if p]
+    return "/".join(_UN_PART.sub(r"\1.\2", p) for p in parts)
+
+
+def _cut(text: str, span: tuple[int, int], keep: str = "") -> str:
+    return text[: span[0]] + keep + text[span[1] :]
+
+
+def extract(text: str) -> Pieces:
+    """Take the unambiguous fields out of one citation's text and split the rest into segments."""
+    p = Pieces(work=text)
+    work = text
+    q = _QUOTE.search(work)
+    if q:
+        p.title = q.group(1).strip(" ,.;:") or None
+        work = _cut(work, q.span(), f", {TITLE_MARK}, ")
+    for m in reversed(list(_URL.finditer(work))):
+        p.urls.insert(0, m.group(1).rstrip("."))
+        work = _cut(work, m.span())
+    for m in reversed(list(_UN.finditer(work))):
+        p.un_symbols.insert(0, normalize_un_symbol(m.group(0)))
+        work = _cut(work, m.span())
+    m2 = _PAGES.search(work)
+    if m2:
+        p.pages = re.sub(r"\s*[-–—]\s*", "-", m2.group(1)).strip()
+        work = _cut(work, m2.span())
+    p.date, p.date_end, span = find_date(work)
+    if span:
+        work = _cut(work, span)
+    work = _PAREN.sub(
+        lambda m: f", {m.group(1)}," if ("," in m.group(1) or not m.group(1).strip()) else m.group(0), work
+    )
+    p.segments = _segments(work, p)
+    p.work = work
+    return p
+
+
+def _segments(work: str, p: Pieces) -> list[str]:
+    out: list[str] = []
+    for raw in work.split(","):
+        seg = re.sub(r"^(?:and|or|&)\s+|\s+(?:and|or)$", "", raw.strip(" .:;")).strip(" .:;")
+        if seg.count("(") != seg.count(")"):
+            seg = seg.strip("()").strip()
+        if not seg or seg in ("and", "or", "&", "()"):
+            continue
+        years = year_segment(seg)
+        if years and p.date is None:
+            p.date, p.date_end = years
+            continue
+        out.append(seg)
+    return out
+
+
+def is_place(segment: str) -> bool:
+    return segment in PLACES
+
+
+def outlet_and_place(segment: str) -> tuple[str, str | None]:
+    """ "Joongang Daily (Seoul)" -> ("Joongang Daily", "Seoul")."""
+    m = _SEGMENT_PAREN.match(segment)
+    if m and len(m.group(2).split()) <= 3 and m.group(2)[:1].isupper():
+        return m.group(1).strip(), m.group(2).strip()
+    return segment, None
+
+
+def looks_organization(segment: str) -> bool:
+    return bool(known_organization(segment) or _ORG_WORDS.search(segment))
+
+
+def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | None:
+    """(name, role from a rank prefix) when the segment reads as a person's name, else None.
+
+    `strict` asks for a strong signal (a title such as "Mr." or "Sgt", or initials).
+    """
+    text = re.sub(r"\b(Mr|Mrs|Ms|Dr)\.(?=[A-Z])", r"\1. ", segment.strip())
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    tokens = text.split()
+    ranks: list[str] = []
+    prefixed = False
+    while tokens and tokens[0].rstrip(".") in HONORIFICS | RANKS:
+        word = tokens.pop(0).rstrip(".")
+        prefixed = True
+        if word in RANKS:
+            ranks.append(word)
+    if not (1 <= len(tokens) <= 5) or (len(tokens) == 1 and not prefixed):
+        return None
+    if not all(_NAME_TOKEN.match(t) or t in _PARTICLES for t in tokens):
+        return None
+    if not _NAME_TOKEN.match(tokens[-1]) or all(t.isupper() and len(t) > 1 for t in tokens):
+        return None
+    name = " ".join(tokens)
+    if _ORG_WORDS.search(name) or _ROLE_WORDS.search(name) or is_place(name) or WORK_WORDS.search(name):
+        return None
+    if strict and not prefixed and not any(re.match(r"^(?:[A-Z]\.)+", t) for t in tokens):
+        return None
+    return name, (" ".join(ranks) or None)
+
+
+def is_role(segment: str) -> bool:
+    return bool(_ROLE_WORDS.search(segment))
+
+
+def role_of(segment: str) -> tuple[str, str] | None:
+    """ "Counselor of the Permanent Mission ..." -> ("Counselor", "Permanent Mission ...")."""
+    m = _ROLE_OF.match(segment)
+    if not m or not looks_organization(m.group("org")):
+        return None
+    role = re.sub(r"^(?:the|a|an)\s+", "", m.group("role").strip())
+    return role, m.group("org")
+
+
+def split_release(segment: str) -> tuple[str | None, str] | None:
+    """ "US Dept. of Defense News Release No. 698-03" -> ("US Dept. of Defense", "News Release No. 698-03")."""
+    m = _RELEASE.search(segment)
+    if not m:
+        return None
+    return (segment[: m.start()].strip() or None), segment[m.start() :]
+
+
+def title_like(segment: str) -> bool:
+    """Reads as a title: several words, mostly capitalised, or a colon ("Landmines: A Deadly Legacy")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", segment) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 2 and ":" not in segment:
+        return False
+    return sum(w[0].isupper() for w in words) * 2 >= len(words) * 1.5 or ":" in segment
+
+
+def proper_noun(segment: str) -> bool:
+    """One to three capitalised words, no digits: a place we do not know by name ("Manchester")."""
+    words = segment.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def trim_description(segment: str) -> str:
+    """ "US Department of Defense employee" -> "US Department of Defense" (trailing lower-case words)."""
+    words = segment.split()
+    while len(words) > 1 and words[-1][:1].islower() and words[-1] not in _PARTICLES:
+        words.pop()
+    return " ".join(words)
