@@ -99,8 +99,11 @@ def _country(a: Report, b: Report) -> dict[str, str] | None:
     return {"iso3": c.iso3, "name": c.name} if c else None
 
 
-def _public(c: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in c.items() if not k.startswith("_")}
+def _public(c: dict[str, Any], a: Report, b: Report) -> dict[str, Any]:
+    out = {k: v for k, v in c.items() if not k.startswith("_")}
+    out["notes_a"] = _notes(a, list(c["footnotes_a"]))
+    out["notes_b"] = _notes(b, list(c["footnotes_b"]))
+    return out
 
 
 def compare_reports(a: Report, b: Report) -> dict[str, Any]:
@@ -128,7 +131,7 @@ def compare_reports(a: Report, b: Report) -> dict[str, Any]:
         significance, reasons = score(pair, (a.edition, b.edition), links, fact_sentences, known_a)
         changes.append(_change(pair, a, b, significance, reasons))
     changes.sort(key=lambda c: -c["significance"])
-    contradictions = [_public(c) for c in contra]
+    contradictions = [_public(c, a, b) for c in contra]
     return {
         "country": _country(a, b),
         "edition_a": a.edition,

@@ -82,10 +82,10 @@ _UNKNOWN = re.compile(
     r"|\bno\s+(?:official\s+)?statistics\b",
     re.I,
 )
+# Case-sensitive so that the month ("5 May 2002") is not read as the hedge "may".
 _HEDGE = re.compile(
-    r"\b(?:may|might|possibly|perhaps|probably|likely|assumed|believed|reportedly|appears?|seems?|"
-    r"suspected|alleged\w*|estimated|could)\b",
-    re.I,
+    r"\b(?:[Mm]ay(?!\s+\d)|[Mm]ight|[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Ll]ikely|assumed|believed|[Rr]eportedly|"
+    r"appears?|seems?|suspected|[Aa]lleged\w*|estimated|could)\b"
 )
 _ABROAD = re.compile(
     r"\b(?:other\s+countries|abroad|outside|elsewhere|other\s+parts|apart\s+from|beyond)\b|\bfound\s+in\s+[A-Z]",
@@ -115,7 +115,7 @@ def claims_of(sentence: Sentence) -> list[Claim]:
         before = text[: m.start()]
         clause = re.split(r"[,;:]\s+(?:but|however|although|though|while)\b|;", before)[-1]
         positive = not _NEGATIVE.search(clause)
-        scope = "abroad" if _ABROAD.search(text) else "any"
+        scope = "abroad" if name == "export" or _ABROAD.search(text) else "any"
         out.append(Claim(name, scope, positive, bool(_HEDGE.search(text)), sentence))
     return out
 
