@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Fact, Report
-from . import conventions, treaty, votes
+from . import conventions, numbers, treaty, votes, weapons
 from .resolve import resolve
 from .sentences import SentenceContext, contexts
 
@@ -25,6 +25,8 @@ EXTRACTORS: list[Extractor] = [
     treaty.extract,
     votes.extract,
     conventions.extract,
+    weapons.extract,
+    numbers.extract,
 ]
 
 

@@ -16,7 +16,7 @@ _TREATY_DATES = ("treaty_signed", "treaty_ratified", "treaty_acceded", "treaty_e
 
 def resolve(facts: list[Fact]) -> list[Fact]:
     """The report's facts, consistent and without repeats, in reading order."""
-    return _dedupe(_precise_dates(_one_status(facts)))
+    return _first_model_mention(_dedupe(_precise_dates(_one_status(facts))))
 
 
 def _one_status(facts: list[Fact]) -> list[Fact]:
@@ -41,4 +41,17 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
         if key not in seen:
             seen.add(key)
             out.append(f)
+    return out
+
+
+def _first_model_mention(facts: list[Fact]) -> list[Fact]:
+    """A mine model is recorded once per report, where it is first named."""
+    seen: set[object] = set()
+    out = []
+    for f in facts:
+        if f.indicator == "mine_model":
+            if f.value in seen:
+                continue
+            seen.add(f.value)
+        out.append(f)
     return out

@@ -46,6 +46,7 @@ class SentenceContext:
     iso3: str | None = None
     topics: tuple[str, ...] = ()
     table_row: bool = False  # an overview-table line ("Mine Ban Treaty status: State Party")
+    previous: str = ""  # the sentence before, in the same paragraph ("...estimated the number at")
 
 
 def clean(text: str) -> str:
@@ -61,6 +62,8 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     if not m:
         return False
     word = m.group(1)
+    if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
+        return False  # "POMZ-2M." ends a sentence
     if len(word) == 1 and word.isupper():  # an initial: "R. Smith"
         return True
     if "." in word and all(len(part) <= 2 for part in word.split(".")):  # U.S, R.A, e.g
@@ -120,10 +123,16 @@ def contexts(report: Report) -> Iterator[SentenceContext]:
     """
     iso3 = report.country.iso3 if report.country else None
     for overview_row in report.overview:
-        yield SentenceContext(f"{overview_row.key}: {overview_row.value}", [], None, None, report.edition, iso3, (), True)
+        yield SentenceContext(
+            f"{overview_row.key}: {overview_row.value}", [], None, None, report.edition, iso3, (), True
+        )
     for k, kd in enumerate(report.key_developments):
+        previous = ""
         for s in split_sentences(kd.text):
-            yield SentenceContext(s.text, s.footnotes, None, k, report.edition, iso3, ("key_developments",))
+            yield SentenceContext(
+                s.text, s.footnotes, None, k, report.edition, iso3, ("key_developments",), False, previous
+            )
+            previous = s.text
     for s_ord, section in enumerate(report.sections):
         topics = tuple(section.topics)
         texts = [section.heading or ""] + [p.text for p in section.paragraphs]
@@ -134,5 +143,9 @@ def contexts(report: Report) -> Iterator[SentenceContext]:
             for line_ord, row in table_rows(lines):
                 footnotes = [int(n) for n in MARKER.findall(lines[line_ord])]
                 yield SentenceContext(row, footnotes, s_ord, p_ord, report.edition, iso3, topics, True)
+            previous = ""
             for s in split_sentences(para.text):
-                yield SentenceContext(s.text, s.footnotes, s_ord, p_ord, report.edition, iso3, topics)
+                yield SentenceContext(
+                    s.text, s.footnotes, s_ord, p_ord, report.edition, iso3, topics, False, previous
+                )
+                previous = s.text

@@ -202,4 +202,4 @@ def _for_country(text: str, end: int, ctx: SentenceContext) -> bool:
     if ctx.table_row or "State Party" in text[end - 12 : end]:
         return True
     m = re.match(r"\s*(?:for|in)\s+(?:the country|it|([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*))", text[end:])
-    return bool(m) and not about_other(m.group(0), ctx.iso3)
+    return m is not None and not about_other(m.group(0), ctx.iso3)

@@ -1,0 +1,150 @@
+"""Counted things: mines_emplaced, stockpile_size, area_cleared, casualties, prostheses_fitted,
+mobility_devices, amputees, rehabilitation_capacity, funding_usd.
+
+Reading rules:
+- a number counts only when the noun right after it (a few words at most) says what it counts:
+  "841 prostheses", "395 pairs of crutches", "some one million dumb mines";
+- a number belongs to the year of its own clause ("In 2003, the center fitted 841 prostheses ...; a
+  significant increase from the 230 prostheses fitted ... in 2002" gives 841 for 2003, 230 for 2002);
+- mines count as emplaced only with a verb of laying (planted, laid, emplaced), as stockpile only
+  with "stockpile"; "No information is available on the size of the stockpile" gives nothing;
+- "hundreds of thousands" with no number gives value null and that phrase as the qualifier;
+- statements that nothing is known ("no official statistics", "not known") give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact
+from .quantities import VAGUE, Quantity, clause_years, numbers, year_at
+from .sentences import SentenceContext
+from .subject import about_other, clause_before
+
+# (indicator, unit, what may follow the number)
+_COUNTED: list[tuple[str, str, re.Pattern[str]]] = [
+    ("prostheses_fitted", "prostheses", re.compile(r"(?:new\s+)?(?:prostheses|prosthetic limbs|artificial limbs|prosthetic devices)\b", re.I)),
+    ("mobility_devices", "pairs of crutches", re.compile(r"pairs of crutches\b", re.I)),
+    ("mobility_devices", "crutches", re.compile(r"crutches\b", re.I)),
+    ("mobility_devices", "wheelchairs", re.compile(r"wheelchairs\b", re.I)),
+    ("mobility_devices", "mobility aids", re.compile(r"mobility (?:aids|devices)\b", re.I)),
+    ("amputees", "amputees", re.compile(r"(?:\w+\s+){0,2}?amputees\b", re.I)),
+    ("casualties", "casualties", re.compile(r"(?:new\s+)?(?:(?:mine|landmine|UXO|ERW|mine/UXO|landmine/UXO|mine/ERW)\s+)?casualties\b", re.I)),
+    ("casualties", "killed", re.compile(r"(?:people|persons|civilians|soldiers|children)\s+(?:were\s+)?killed\b", re.I)),
+    ("casualties", "injured", re.compile(r"(?:people|persons|civilians|soldiers|children)\s+(?:were\s+)?injured\b", re.I)),
+    ("area_cleared", "m2", re.compile(r"square met(?:er|re)s\b", re.I)),
+    ("area_cleared", "km2", re.compile(r"(?:square kilomet(?:er|re)s|km2|km²)\b", re.I)),
+    ("mines", "mines", re.compile(r"(?:[\w/-]+\s+){0,2}?(?:land)?mines\b", re.I)),
+]  # fmt: skip
+_EMPLACED = re.compile(r"\b(?:planted|laid|emplaced|sown|in the ground)\b", re.I)
+_STOCKPILE = re.compile(r"\bstockpil", re.I)
+_CLEARED = re.compile(r"\b(?:clear(?:ed|ing|ance)|demined|released)\b", re.I)
+_FUNDING = re.compile(r"\b(?:funding|donat|contribut|grant|provided|expended|spent|budget|allocated)", re.I)
+_CAPACITY = re.compile(r"capacity to (?:assist|treat|serve|fit)\s+(?:only\s+)?", re.I)
+_NOTHING_KNOWN = re.compile(
+    r"\bno (?:official )?(?:statistics|information|data)\b|\bnot known\b|\bunknown\b", re.I
+)
+
+
+def extract(ctx: SentenceContext) -> list[Fact]:
+    """Counts stated in one sentence, each with its clause's year and its hedge."""
+    text = ctx.text
+    clauses = clause_years(text)
+    facts: list[Fact] = []
+    for q in numbers(text):
+        fact = _counted(ctx, q, clauses) or _capacity(ctx, q) or _funding(ctx, q, clauses)
+        if fact is not None:
+            facts.append(fact)
+    facts.extend(_vague_mines(ctx))
+    return facts
+
+
+def _make(
+    ctx: SentenceContext, indicator: str, value: object, unit: str, year: int | None, qualifier: str | None
+) -> Fact:
+    return Fact(
+        indicator,
+        value,
+        year,
+        None,
+        unit,
+        qualifier,
+        ctx.section,
+        ctx.paragraph,
+        ctx.text,
+        list(ctx.footnotes),
+    )
+
+
+def _counted(ctx: SentenceContext, q: Quantity, clauses: list[tuple[int, int, int | None]]) -> Fact | None:
+    text = ctx.text
+    if q.currency:
+        return None
+    after = text[q.end :]
+    for indicator, unit, noun in _COUNTED:
+        m = noun.match(after.lstrip())
+        if not m:
+            continue
+        clause = _clause(clauses, q.start, text)
+        if about_other(clause_before(text, q.start), ctx.iso3) or _NOTHING_KNOWN.search(clause):
+            return None
+        if indicator == "mines":
+            indicator = _mine_indicator(clause)
+            if indicator is None:
+                return None
+        if indicator == "area_cleared" and not _CLEARED.search(clause):
+            return None
+        return _make(ctx, indicator, q.value, unit, year_at(clauses, q.start), q.qualifier)
+    return None
+
+
+def _clause(clauses: list[tuple[int, int, int | None]], pos: int, text: str) -> str:
+    return next((text[a:b] for a, b, _ in clauses if a <= pos < b), text)
+
+
+def _mine_indicator(clause: str) -> str | None:
+    if _EMPLACED.search(clause):
+        return "mines_emplaced"
+    if _STOCKPILE.search(clause) and not re.search(r"\bdestroy|retain", clause, re.I):
+        return "stockpile_size"
+    return None
+
+
+def _capacity(ctx: SentenceContext, q: Quantity) -> Fact | None:
+    before = ctx.text[max(0, q.start - 50) : q.start]
+    m = _CAPACITY.search(before)
+    if not m or m.end() != len(before):
+        return None
+    per_year = bool(re.match(r"\s*\w+\s+(?:each|per|a)\s+year", ctx.text[q.end :]))
+    return _make(
+        ctx,
+        "rehabilitation_capacity",
+        q.value,
+        "people per year" if per_year else "people",
+        None,
+        q.qualifier,
+    )
+
+
+def _funding(ctx: SentenceContext, q: Quantity, clauses: list[tuple[int, int, int | None]]) -> Fact | None:
+    if not q.currency:
+        return None
+    clause = _clause(clauses, q.start, ctx.text)
+    if not _FUNDING.search(clause) or about_other(clause_before(ctx.text, q.start), ctx.iso3):
+        return None
+    return _make(ctx, "funding_usd", q.value, "USD", year_at(clauses, q.start), q.qualifier)
+
+
+def _vague_mines(ctx: SentenceContext) -> list[Fact]:
+    """ "US sources have estimated the number at 'hundreds of thousands'" (of the mines just mentioned)."""
+    text = ctx.text
+    m = VAGUE.search(text)
+    if not m or numbers(text) or _NOTHING_KNOWN.search(text):
+        return []
+    about_mines = _EMPLACED.search(text) or (
+        re.search(r"\bthe number\b", text) and re.search(r"\b(?:land)?mines\b", ctx.previous) and
+        (_EMPLACED.search(ctx.previous) or re.search(r"\busing\b|\bused\b", ctx.previous))
+    )  # fmt: skip
+    if not about_mines:
+        return []
+    return [_make(ctx, "mines_emplaced", None, "mines", None, m.group("vague").lower())]

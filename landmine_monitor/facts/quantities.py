@@ -1,0 +1,96 @@
+"""Numbers as the reports write them ("841", "36,000", "2.8 million", "one million", "US$41 million"),
+with the hedge before them ("some", "about", "at least") and the year of their own clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a": 1,
+    "hundred": 100,
+}  # fmt: skip
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_HEDGES = {
+    "some": "some", "about": "about", "approximately": "about", "around": "about", "roughly": "about",
+    "nearly": "nearly", "almost": "nearly", "over": "more than", "more than": "more than",
+    "at least": "at least", "up to": "up to", "an estimated": "estimated", "estimated": "estimated",
+    "less than": "less than", "fewer than": "less than",
+}  # fmt: skip
+_HEDGE = "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUM = "|".join(w for w in _WORDS if w != "a")
+NUMBER = re.compile(
+    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?P<cur>US\$|\$)?"
+    rf"(?P<num>{_DIGITS}|\b(?:{_WORD_NUM})\b)(?:\s+(?P<scale>thousand|million|billion)\b)?",
+    re.I,
+)
+# Amounts with no number: "hundreds of thousands", "thousands", "millions".
+VAGUE = re.compile(
+    r"\b(?P<vague>(?:tens of |hundreds of )?(?:hundreds|thousands|millions))\b(?!\s+of\s+(?:dollars))", re.I
+)
+# A year that a clause is about: "In 2003,", "in 2002", "during 2003".
+_CLAUSE_YEAR = re.compile(
+    r"\b(?:in|during|for|by the end of|as of|at the end of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.I
+)
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:compared (?:to|with)|an? (?:\w+ )?(?:increase|decrease|rise|drop|decline) (?:from|on|over)|up from|down from"
+    r"|while|whereas)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: float | int
+    qualifier: str | None
+    currency: bool
+
+
+def numbers(text: str) -> list[Quantity]:
+    """Every number in `text` with its hedge; years and footnote-like tokens are skipped."""
+    out = []
+    for m in NUMBER.finditer(text):
+        raw = m.group("num").replace(",", "")
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("scale") and not m.group("cur"):
+            continue
+        base = float(raw) if raw[0].isdigit() else _WORDS[raw.lower()]
+        value = base * _SCALE[m.group("scale").lower()] if m.group("scale") else base
+        hedge = m.group("hedge")
+        out.append(
+            Quantity(
+                m.start(),
+                m.end(),
+                _int(value),
+                _HEDGES[hedge.lower()] if hedge else None,
+                bool(m.group("cur")),
+            )
+        )
+    return out
+
+
+def _int(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def clause_years(text: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, year) for each clause: a clause's year is the one it names ("In 2003", "in 2002"),
+    else the year of the clause before it."""
+    bounds = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    out: list[tuple[int, int, int | None]] = []
+    year: int | None = None
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        found = _CLAUSE_YEAR.findall(text[a:b])
+        if found:
+            year = int(found[-1]) if len(set(found)) == 1 else int(found[0])
+        out.append((a, b, year))
+    return out
+
+
+def year_at(clauses: list[tuple[int, int, int | None]], pos: int) -> int | None:
+    return next((y for a, b, y in clauses if a <= pos < b), None)

@@ -1,0 +1,85 @@
+"""Production and transfer: producer (current | past | no | unknown), mine_model (a known model's
+name), exporter (past | no | unknown).
+
+Reading rules:
+- "produces", "continues to produce" give current; "has produced", "produced" give past; "has never
+  produced", "does not produce" give no; "is not known to have produced" gives unknown;
+- "may have produced" keeps its doubt as qualifier "possibly", "assumes that ... continues to produce"
+  as "assumed";
+- "is not known to have exported" is unknown, never a positive export; "has never exported" is no;
+- a model is recorded wherever the report names it (once per report: see resolve).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact
+from .sentences import SentenceContext
+from .subject import about_other, clause_before
+
+# Known antipersonnel mine models, longest first so POMZ-2M wins over POMZ-2.
+MODELS = (
+    "POMZ-2M", "POMZ-2", "Model 15", "APP M-57", "PMA-1A", "PMA-1", "PMA-2", "PMA-3", "PMD-6M", "PMD-6",
+    "PMN-2", "PMN-4", "PMN", "PFM-1", "OZM-3", "OZM-4", "OZM-72", "MON-50", "MON-90", "MON-100", "MON-200",
+    "PROM-1", "M14", "M16A1", "M16A2", "M16", "M18A1", "M2A4", "M3", "Type 58", "Type 59", "Type 66",
+    "Type 69", "Type 72A", "Type 72B", "Type 72", "VS-50", "VS-MK2", "TS-50", "Valmara 69", "VAR/40",
+    "SB-33", "P-4", "MAPS", "MAI-75", "NR 409", "R2M2", "No. 4", "Gyata-64", "MBV-78", "PMR-2A", "PMR-3",
+)  # fmt: skip
+_MODEL = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(m) for m in sorted(MODELS, key=len, reverse=True)) + r")(?![\w-])"
+)
+
+_PRODUCER = [
+    ("unknown", re.compile(r"\bnot known to (?:have )?(?:produced|produce|manufactured)\b", re.I)),
+    ("no", re.compile(r"\b(?:has|have|had)?\s*never\s+(?:\w+\s+)?(?:produced|manufactured)\b"
+                      r"|\b(?:does|did|has|have)\s+not\s+(?:produce[ds]?|manufacture[ds]?)\b", re.I)),
+    ("current", re.compile(r"\b(?:produces|manufactures|continues? to (?:produce|manufacture)|is producing)\b", re.I)),
+    ("past", re.compile(r"\b(?:has|have|had)\s+(?:also\s+)?(?:produced|manufactured)\b|(?<!ly )(?<!was )(?<!were )(?<!been )(?<!are )(?<!is )\bproduced\b(?=[^.]{0,60}\bmines?\b)", re.I)),
+]  # fmt: skip
+_EXPORTER = [
+    ("unknown", re.compile(r"\bnot known to (?:have )?(?:exported|export|transferred)\b", re.I)),
+    ("no", re.compile(r"\b(?:has|have)?\s*never\s+(?:\w+\s+)?(?:or\s+)?exported\b|\bpolicy not to export\b"
+                      r"|\b(?:has|have|did)\s+not\s+export(?:ed)?\b", re.I)),
+    ("past", re.compile(r"\b(?:has|have|had)\s+exported\b|(?<!not )(?<!never )\bexported\b", re.I)),
+]  # fmt: skip
+_MINES = re.compile(r"\b(?:mines?|landmines?|antipersonnel)\b", re.I)
+_DOUBT = re.compile(r"\b(?:may|might|could|possibly|perhaps)\b", re.I)
+_ASSUMED = re.compile(r"\b(?:assumes?|assumed|believed|believes)\b", re.I)
+
+
+def extract(ctx: SentenceContext) -> list[Fact]:
+    """Producer and exporter status and mine models named in one sentence."""
+    text = ctx.text
+    facts = [_fact(ctx, "mine_model", m.group(1)) for m in _MODEL.finditer(text)]
+    if _MINES.search(text) or facts:
+        facts.extend(_status(ctx, "producer", _PRODUCER))
+        facts.extend(_status(ctx, "exporter", _EXPORTER))
+    return facts
+
+
+def _fact(ctx: SentenceContext, indicator: str, value: object, qualifier: str | None = None) -> Fact:
+    return Fact(
+        indicator,
+        value,
+        None,
+        None,
+        None,
+        qualifier,
+        ctx.section,
+        ctx.paragraph,
+        ctx.text,
+        list(ctx.footnotes),
+    )
+
+
+def _status(ctx: SentenceContext, indicator: str, patterns: list[tuple[str, re.Pattern[str]]]) -> list[Fact]:
+    text = ctx.text
+    for value, pattern in patterns:
+        m = pattern.search(text)
+        if not m or about_other(clause_before(text, m.start()), ctx.iso3):
+            continue
+        head = text[: m.start()]
+        qualifier = "possibly" if _DOUBT.search(head[-40:]) else "assumed" if _ASSUMED.search(head) else None
+        return [_fact(ctx, indicator, value, qualifier)]
+    return []
