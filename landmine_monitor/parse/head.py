@@ -141,6 +141,11 @@ def _kind_from_text(head: Head, units: list[Unit], body: str) -> str:
         return "about"
     if head.title and not head.title_country:
         return "thematic"
+    named = {
+        c.iso3 for u in units if u.role == "heading" and (c := countries.resolve(_strip_markers(u.text)))
+    }
+    if len(named) >= 2 and not head.country_line:
+        return "thematic"  # a regional chapter: one heading per country
     known = sum(1 for u in units if u.role == "heading" and heading_topics(u.text))
     kds = sum(1 for u in units if KD.match(u.text))
     if head.country_line or kds or known >= 1:

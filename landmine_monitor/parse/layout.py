@@ -31,6 +31,7 @@ LABEL = re.compile(
 )
 _TERMINAL = '.!?:;”"|'
 _WORD = re.compile(r"\S+")
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9\)\]][.!?]\s+[A-Z]")
 
 
 @dataclass
@@ -87,9 +88,11 @@ def is_prose(text: str) -> bool:
 def is_candidate(text: str) -> bool:
     """Short, title-like, not a sentence, not a value: could be a heading line."""
     t = text.strip().rstrip("|").strip()
-    if not t or len(t) > 100 or t[-1] in ".,;" or len(_WORD.findall(t)) > 12 or is_prose(t):
+    if not t or len(t) > 100 or t[-1] in ".,;:" or len(_WORD.findall(t)) > 12 or is_prose(t):
         return False
     if not (t[0].isupper() or t[0].isdigit()) or ": " in t or t.startswith(("©", "•")):
+        return False
+    if _SENTENCE_INSIDE.search(t):
         return False
     letters = sum(c.isalpha() for c in t)
     return letters * 2 >= len(t.replace(" ", ""))
@@ -106,9 +109,8 @@ def _title_like(text: str) -> bool:
     return caps == len(words) or (words[0][0].isupper() and len(words) <= 6)
 
 
-def assign_roles(units: list[Unit]) -> None:
-    """Give every unit its role (see module doc); headings get a level (1 or 2)."""
-    n = len(units)
+def basic_roles(units: list[Unit]) -> None:
+    """First pass: meta, kd, Markdown headings, prose; everything else is `short` for now."""
     for u in units:
         if META.match(u.text):
             u.role = "meta"
@@ -120,11 +122,26 @@ def assign_roles(units: list[Unit]) -> None:
             u.role = "prose"
         else:
             u.role = "short"
-    _mark_boxes(units)
-    for i in range(n - 1, -1, -1):  # backwards, so a stacked heading sees the one below it
+
+
+def resolve_roles(units: list[Unit], start: int = 0) -> None:
+    """Second pass, after the head (units before `start`) is set aside: boxes, headings, levels."""
+    spaced = sum(1 for u in units if u.gap) * 2 > len(units)
+    if spaced:  # paragraphs are blank-separated: a line glued to the one above is a list item
+        for i in range(max(start, 1), len(units)):
+            if (
+                units[i].role == "short"
+                and not units[i].gap
+                and units[i - 1].role in ("prose", "short", "item")
+            ):
+                units[i].role = "item"
+    _mark_boxes(units, start)
+    for i in range(len(units) - 1, -1, -1):  # backwards, so a stacked heading sees the one below it
         u = units[i]
         if u.role == "short":
             u.role = "heading" if _is_heading(units, i) else "prose"
+        elif u.role == "item":
+            u.role = "prose"
     _set_levels(units)
 
 
@@ -140,11 +157,18 @@ def _is_heading(units: list[Unit], i: int) -> bool:
     if not is_candidate(text):
         return False
     nxt = _next_role(units, i)
-    if nxt not in ("prose", "heading", "kd", "box") and not (nxt == "end" and heading_topics(text)):
+    prev = units[i - 1].role if i else "start"
+    if nxt == "end":  # the page is cut right after it
+        return (
+            prev in ("prose", "heading", "kd", "meta")
+            and bool(heading_topics(text))
+            and _title_like(text)
+            and not LABEL.search(text)
+        )
+    if nxt not in ("prose", "heading", "kd"):
         return False
     if heading_topics(text) and not LABEL.search(text.rstrip("| ")):
         return True
-    prev = units[i - 1].role if i else "start"
     return (
         nxt in ("prose", "heading")
         and prev in ("prose", "heading", "kd", "start", "meta")
@@ -152,7 +176,14 @@ def _is_heading(units: list[Unit], i: int) -> bool:
     )
 
 
-def _mark_boxes(units: list[Unit]) -> None:
+def _strict_title(text: str) -> bool:
+    """Every significant word capitalised ("Ten-Year Summary"), or at most two words."""
+    words = [w for w in _WORD.findall(text) if w[0].isalpha()]
+    small = {"and", "of", "the", "in", "for", "to", "on", "a", "an", "by", "with", "at", "or"}
+    return len(words) <= 2 or all(w[0].isupper() or w in small for w in words)
+
+
+def _mark_boxes(units: list[Unit], start: int) -> None:
     """Runs of >= 4 short units form an overview box: cells, except a leading stack of headings
     (ending with a caption such as "2008 Key Data") and a last heading right before the prose."""
     i, n = 0, len(units)
@@ -161,30 +192,40 @@ def _mark_boxes(units: list[Unit]) -> None:
             i += 1
             continue
         j = i
-        while j < n and units[j].role in ("short", "meta"):
+        while j < n and units[j].role in ("short", "meta", "item"):
             j += 1
-        run = [k for k in range(i, j) if units[k].role == "short"]
+        run = [k for k in range(i, j) if units[k].role in ("short", "item")]
         if len(run) >= 4:
-            _mark_box_run(units, run, j)
+            _mark_box_run(units, run, j, at_start=run[0] <= start)
         i = j
 
 
-def _mark_box_run(units: list[Unit], run: list[int], end: int) -> None:
+def _mark_box_run(units: list[Unit], run: list[int], end: int, at_start: bool) -> None:
     lead = 0
+    captioned = False
     for k in run[:3]:
         t = units[k].text.rstrip("| ")
         if is_candidate(t) and heading_topics(t) and not LABEL.search(t):
             lead += 1
             if CAPTION.search(t):
+                captioned = True
                 break
         else:
             break
+    if not (captioned or at_start):
+        lead = 0
     last = run[-1]
     followed_by_prose = end < len(units) and units[end].role == "prose"
     for k in run[lead:]:
         units[k].role = "box"
     t = units[last].text.rstrip("| ")
-    if followed_by_prose and is_candidate(t) and heading_topics(t) and not LABEL.search(t):
+    if (
+        followed_by_prose
+        and is_candidate(t)
+        and heading_topics(t)
+        and not LABEL.search(t)
+        and _strict_title(t)
+    ):
         units[last].role = "short"
     for k in run[:lead]:
         units[k].role = "heading"

@@ -13,7 +13,7 @@ from ..model import KeyDevelopment, OverviewRow, Paragraph, Report, Section, Sou
 from ..topics import heading_topics, infer_topics
 from . import head as headmod
 from .chrome import split_front_matter, strip_chrome, url_info
-from .layout import KD, Unit, assign_roles, make_units
+from .layout import KD, Unit, basic_roles, make_units, resolve_roles
 from .notes import markers, notes_start, parse_notes
 
 _VOCABULARY = re.compile(
@@ -35,8 +35,9 @@ def parse_text(text: str, path: str | None = None, url: str | None = None) -> Re
     lines = strip_chrome(body.split("\n"))
     cut = notes_start(lines)
     units = make_units(lines[:cut])
-    assign_roles(units)
+    basic_roles(units)
     head = headmod.read_head(units)
+    resolve_roles(units, head.end)
     info = url_info(url)
     report = Report(source=SourceFile(path, url, None))
     report.kind = headmod.decide_kind(head, info, url, units, body)
