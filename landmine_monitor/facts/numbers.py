@@ -89,9 +89,10 @@ def _counted(ctx: SentenceContext, q: Quantity, clauses: list[tuple[int, int, in
         if about_other(clause_before(text, q.start), ctx.iso3) or _NOTHING_KNOWN.search(clause):
             return None
         if indicator == "mines":
-            indicator = _mine_indicator(clause)
-            if indicator is None:
+            found = _mine_indicator(clause)
+            if found is None:
                 return None
+            indicator = found
         if indicator == "area_cleared" and not _CLEARED.search(clause):
             return None
         return _make(ctx, indicator, q.value, unit, year_at(clauses, q.start), q.qualifier)

@@ -122,10 +122,16 @@ def contexts(report: Report) -> Iterator[SentenceContext]:
     indexes None.
     """
     iso3 = report.country.iso3 if report.country else None
+    # Overview rows: label/value pairs, read again as a flat list of lines because a cell can be
+    # shifted by one (label "Treaty status", value "Mine Ban Treaty", label "Not a party"); a long
+    # value is prose and is read sentence by sentence.
+    lines = [cell for row in report.overview for cell in (row.key, row.value)]
+    for _, row_text in table_rows(lines):
+        yield SentenceContext(row_text, [], None, None, report.edition, iso3, (), True)
     for overview_row in report.overview:
-        yield SentenceContext(
-            f"{overview_row.key}: {overview_row.value}", [], None, None, report.edition, iso3, (), True
-        )
+        if len(overview_row.value) >= 200 or overview_row.value.rstrip().endswith("."):
+            for s in split_sentences(overview_row.value):
+                yield SentenceContext(s.text, s.footnotes, None, None, report.edition, iso3, ())
     for k, kd in enumerate(report.key_developments):
         previous = ""
         for s in split_sentences(kd.text):
