@@ -227,7 +227,7 @@ def test_fact_changes_values_statuses_and_conflicting_estimates() -> None:
     ]
     emplaced = changes[1]
     assert (emplaced["footnotes_a"], emplaced["footnotes_b"]) == ([11], [4])
-    assert emplaced["shown_b"] == "hundreds of thousands 100000"
+    assert emplaced["shown_b"] == "hundreds of thousands 100,000"
 
 
 def test_conflicting_estimates_are_listed_as_contradictions() -> None:

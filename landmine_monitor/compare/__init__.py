@@ -140,7 +140,7 @@ def compare_reports(a: Report, b: Report) -> dict[str, Any]:
         "changes": changes,
         "fact_changes": facts,
         "contradictions": contradictions,
-        "key_developments_draft": key_developments(changes, a.edition, country),
+        "key_developments_draft": key_developments(changes, a.edition, country, contradictions),
         "draft_note": draft_note(a.edition, b.edition),
         "summary": {label: sum(1 for c in changes if c["label"] == label) for label in LABELS},
     }

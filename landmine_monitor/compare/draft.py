@@ -67,17 +67,37 @@ def _subject(text: str, country: str) -> str:
     return text
 
 
+def _figures_said(contradictions: list[dict[str, Any]], edition_a: int | None) -> dict[str, str]:
+    """Newer sentence -> what the older edition said of the same figure (mines emplaced: one million)."""
+    out = {}
+    for c in contradictions:
+        if c["kind"] == "conflicting_figures" and c.get("sentence_b"):
+            what = str(c["predicate"]).replace("_", " ")
+            out[clean_text(str(c["sentence_b"]))] = (
+                f"Landmine Monitor Report {edition_a or '?'} gave {what}: {c['claim_a']}"
+            )
+    return out
+
+
 def key_developments(
-    changes: list[dict[str, Any]], edition_a: int | None, country: str = "", max_bullets: int = MAX_BULLETS
+    changes: list[dict[str, Any]],
+    edition_a: int | None,
+    country: str = "",
+    contradictions: list[dict[str, Any]] | None = None,
+    max_bullets: int = MAX_BULLETS,
 ) -> list[dict[str, Any]]:
     """Bullets `{"text", "footnotes", "topic", "label", "significance"}` in the report's topic order,
     near-duplicates skipped; a bullet whose sentence contradicts the older edition says so."""
+    figures = _figures_said(contradictions or [], edition_a)
     bullets: list[dict[str, Any]] = []
     for c in _ranked(changes):
         text = shorten(_subject(clean_text(c["sentence_b"]), country))
         if any(fuzz.token_set_ratio(text, b["text"]) > 80 for b in bullets):
             continue
-        if "contradicts the other edition" in c.get("reasons", ()):
+        if clean_text(c["sentence_b"]) in figures:
+            text = re.sub(r"\.([”\"]?)$", r"\1", text)
+            text = f"{text} ({figures[clean_text(c['sentence_b'])]})."
+        elif "contradicts the other edition" in c.get("reasons", ()):
             text = f"{text[:-1]} (contradicts Landmine Monitor Report {edition_a or '?'})."
         bullets.append(
             {

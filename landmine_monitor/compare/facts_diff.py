@@ -23,12 +23,18 @@ Key = tuple[str, int | None]
 
 
 def facts_of(report: Report) -> list[Fact]:
-    """The report's facts, extracting them when the report came without (e.g. built by hand)."""
-    if report.facts:
-        return report.facts
-    from ..facts import extract_facts
+    """The report's facts from its body (extracted when the report came without, e.g. built by hand).
 
-    return extract_facts(report)
+    Facts read from the "Key developments" paragraph are left out: that paragraph is the reference the
+    drafted one is checked against, and it repeats the body.
+    """
+    facts = report.facts
+    if not facts:
+        from ..facts import extract_facts
+
+        facts = extract_facts(report)
+    digest = " ".join(k.text for k in report.key_developments)
+    return [f for f in facts if not (f.sentence and f.sentence.strip() in digest)]
 
 
 def _key(f: Fact) -> Key:
@@ -37,13 +43,19 @@ def _key(f: Fact) -> Key:
 
 def _shown(f: Fact) -> str:
     parts = [str(f.qualifier)] if f.qualifier and str(f.qualifier) not in str(f.value) else []
-    parts.append(str(f.value))
+    if f.value is not None:
+        parts.append(
+            f"{f.value:,}" if isinstance(f.value, int) and not isinstance(f.value, bool) else str(f.value)
+        )
     if f.unit:
         parts.append(str(f.unit))
     return " ".join(parts)
 
 
 def _same(a: Fact, b: Fact) -> bool:
+    """A status is its value ("assumed current" is still current); a figure is its value and qualifier."""
+    if a.indicator in STATUS_INDICATORS:
+        return bool(a.value == b.value)
     return (a.value, a.qualifier) == (b.value, b.qualifier)
 
 
