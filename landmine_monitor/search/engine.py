@@ -1,0 +1,256 @@
+"""`search()`: a user query and filters in, one dict out (the shape of `search --json` and /search.json).
+
+Facet counts come from one aggregation over the whole result set (not the page shown); the page itself
+from a top-k collector that skips what cannot rank. The index is opened once per process and reopened
+only when a commit or a rebuild changed it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from tantivy import Occur, Query
+
+from ..countries import resolve
+from ..errors import MonitorError
+from ..model import CITATION_KINDS, TOPICS
+from . import snippets, suggest
+from .index import SCHEMA, Handle, handle, index_dir
+from .indexer import rebuild
+from .query import MAX_CHARS, translate
+
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000
+PREFIX_EXPANSIONS = 50
+SORTS = ("relevance", "edition", "edition_asc")
+FACETS = {"country": 400, "edition": 100, "topic": 50, "source_kind": 50, "kind": 10}
+
+
+class SearchError(MonitorError):
+    """A filter or option the search cannot use (unknown country, topic, source kind or sort)."""
+
+
+@dataclass
+class Filters:
+    country: str | None = None
+    edition: int | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    topic: str | None = None
+    kind: str | None = None
+
+    def clauses(self) -> list[Query]:
+        out = []
+        if self.country:
+            out.append(Query.term_query(SCHEMA, "country", self.country))
+        lo = self.edition if self.edition is not None else self.year_from
+        hi = self.edition if self.edition is not None else self.year_to
+        if lo is not None or hi is not None:
+            out.append(Query.range_query(SCHEMA, "edition", tantivy.FieldType.Integer, lo, hi))
+        if self.topic:
+            out.append(Query.term_query(SCHEMA, "topic", self.topic))
+        if self.kind:
+            out.append(Query.term_query(SCHEMA, "source_kind", self.kind))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def search(
+    db: Path,
+    query: str,
+    *,
+    country: str | None = None,
+    edition: int | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    topic: str | None = None,
+    kind: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+    sort: str = "relevance",
+) -> dict[str, Any]:
+    """Search every report of every edition; see query.py for the syntax. Raises SearchError for a bad filter."""
+    started = time.perf_counter()
+    h = _open(Path(db))
+    filters = _filters(h, country, edition, year_from, year_to, topic, kind)
+    if sort not in SORTS:
+        raise SearchError(f"unknown sort {sort!r} (use one of: {', '.join(SORTS)})")
+    limit, offset = max(0, min(int(limit), MAX_LIMIT)), max(0, min(int(offset), MAX_OFFSET))
+    t = translate(query, _expander(h))
+    out: dict[str, Any] = {
+        "query": str(query)[:MAX_CHARS],
+        "interpreted": t.interpreted,
+        "filters": filters.to_dict(),
+        "sort": sort,
+        "limit": limit,
+        "offset": offset,
+        "total": 0,
+        "hits": [],
+        "facets": {name: [] for name in FACETS if name != "kind"},
+        "suggestions": [],
+        "message": None,
+    }
+    notes = list(t.notes)
+    if t.query is None:
+        notes.append('nothing to search for: type words, "a phrase", prefix* or NEAR (see search --help)')
+    else:
+        q = _filtered(t.query, filters)
+        out["total"], out["facets"] = _facets(h, q)
+        if out["total"] and limit:
+            hl = snippets.highlight_query(h.searcher, t.highlight, t.prefixes)
+            out["hits"] = _hits(h, q, hl, limit, offset, sort)
+        elif not out["total"]:
+            out["suggestions"] = suggest.suggestions(h, str(query)[:MAX_CHARS], t.words, _probe(h, filters))
+            notes.append(_nothing(out["suggestions"], filters))
+    out["message"] = "; ".join(notes) or None
+    out["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    return out
+
+
+def _expander(h: Handle) -> Callable[[str], list[str]]:
+    def expand(prefix: str) -> list[str]:
+        return [t for t, _ in h.searcher.terms_with_prefix("exact", prefix, limit=PREFIX_EXPANSIONS)]
+
+    return expand
+
+
+def _nothing(suggestions: list[str], filters: Filters) -> str:
+    where = ", ".join(f"{k}={v}" for k, v in filters.to_dict().items())
+    text = "no results" + (f" with {where}" if where else "")
+    return text + (f"; did you mean: {suggestions[0]}" if suggestions else "")
+
+
+def _open(db: Path) -> Handle:
+    path = index_dir(db)
+    h = handle(path)
+    if h is not None:
+        return h
+    if not db.exists():
+        raise SearchError(f"{db}: no such database (run `landmine-monitor ingest PATH --db {db}` first)")
+    try:
+        rebuild(db)
+    except OSError as e:
+        raise SearchError(
+            f"{path}: no search index and it cannot be built here ({e.strerror or e});"
+            f" run `landmine-monitor reindex --db {db}`"
+        ) from e
+    h = handle(path)
+    if h is None:
+        raise SearchError(
+            f"{path}: the search index cannot be opened; run `landmine-monitor reindex --db {db}`"
+        )
+    return h
+
+
+def _filters(
+    h: Handle,
+    country: str | None,
+    edition: int | None,
+    year_from: int | None,
+    year_to: int | None,
+    topic: str | None,
+    kind: str | None,
+) -> Filters:
+    if topic is not None and topic not in TOPICS:
+        raise SearchError(f"unknown topic {topic!r} (one of: {', '.join(TOPICS)})")
+    if kind is not None and kind not in CITATION_KINDS:
+        raise SearchError(f"unknown source kind {kind!r} (one of: {', '.join(CITATION_KINDS)})")
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise SearchError(f"--from {year_from} is after --to {year_to}")
+    iso3 = country_code(country, h.countries) if country else None
+    return Filters(iso3, edition, year_from, year_to, topic or None, kind or None)
+
+
+def country_code(value: str, known: dict[str, str]) -> str:
+    """A country filter as an ISO code: codes, every name the resolver knows, and the names in the index."""
+    found = resolve(value)
+    if found is not None:
+        return str(found.iso3)
+    wanted = value.strip().casefold()
+    for iso3, name in known.items():
+        if wanted in (iso3.casefold(), name.casefold()):
+            return iso3
+    if re.fullmatch(r"[A-Za-z]{3}", value.strip()):
+        return value.strip().upper()
+    raise SearchError(
+        f"unknown country {value!r} (give an ISO code such as PRK or a name such as 'North Korea')"
+    )
+
+
+def _filtered(q: Query, filters: Filters) -> Query:
+    clauses = filters.clauses()
+    if not clauses:
+        return q
+    extra = [(Occur.Must, Query.const_score_query(c, 0.0)) for c in clauses]
+    return Query.boolean_query([(Occur.Must, q), *extra])
+
+
+def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """The total and the facet counts over every document that matches (one pass)."""
+    spec = {name: {"terms": {"field": name, "size": size}} for name, size in FACETS.items()}
+    result = h.searcher.aggregate(q, spec)
+    buckets = {name: (result.get(name) or {}).get("buckets", []) for name in FACETS}
+    total = sum(int(b["doc_count"]) for b in buckets.pop("kind"))
+    facets = {
+        name: [{"value": b["key"], "count": int(b["doc_count"])} for b in bs] for name, bs in buckets.items()
+    }
+    for entry in facets["country"]:
+        entry["label"] = h.countries.get(entry["value"], entry["value"])
+    facets["edition"].sort(key=lambda e: e["value"])
+    return total, facets
+
+
+def _hits(h: Handle, q: Query, hl: Query | None, limit: int, offset: int, sort: str) -> list[dict[str, Any]]:
+    searcher = h.searcher
+    if sort == "relevance":
+        found = searcher.search(q, limit, count=False, offset=offset)
+    else:
+        order = tantivy.Order.Desc if sort == "edition" else tantivy.Order.Asc
+        found = searcher.search(q, limit, count=False, offset=offset, order_by_field="edition", order=order)
+    gen = snippets.generator(searcher, hl)
+    hits = []
+    for key, address in found.hits:
+        doc = searcher.doc(address)
+        hit = _hit(doc, h.countries)
+        hit["snippet"] = snippets.snippet(gen, doc, doc.get_first("text") or "")
+        hit["score"] = round(float(key), 4) if sort == "relevance" else None
+        hits.append(hit)
+    return hits
+
+
+def _hit(doc: tantivy.Document, countries: dict[str, str]) -> dict[str, Any]:
+    iso3 = doc.get_first("country")
+    return {
+        "report": doc.get_first("report"),
+        "kind": doc.get_first("kind"),
+        "country": iso3,
+        "country_name": doc.get_first("country_name") or (countries.get(iso3) if iso3 else None),
+        "edition": doc.get_first("edition"),
+        "section": doc.get_first("section"),
+        "heading": doc.get_first("heading"),
+        "topics": doc.get_all("topic"),
+        "paragraph": doc.get_first("paragraph"),
+        "footnote": doc.get_first("footnote"),
+        "anchor": doc.get_first("anchor"),
+        "source_kinds": doc.get_all("source_kind"),
+    }
+
+
+def _probe(h: Handle, filters: Filters) -> Callable[[str], bool]:
+    """Does a (suggested) query find anything under the same filters?"""
+
+    def has_results(text: str) -> bool:
+        t = translate(text, _expander(h))
+        if t.query is None:
+            return False
+        return bool(h.searcher.search(_filtered(t.query, filters), 1, count=False).hits)
+
+    return has_results
