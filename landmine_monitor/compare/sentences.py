@@ -116,22 +116,27 @@ def clean_text(text: str) -> str:
     return " ".join(MARKER.sub("", text).split())
 
 
-def _stem_pattern(stem: str) -> re.Pattern[str]:
-    # A stem matches at a word start; a trailing space in the table means "whole word".
-    end = r"\b" if stem.endswith(" ") else ""
-    return re.compile(r"\b" + re.escape(stem.strip()) + end)
+def _topic_index() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One regex for every stem (a trailing space in the table means "whole word") and stem -> topics."""
+    by_stem: dict[str, list[str]] = {}
+    whole: set[str] = set()
+    for topic, stems in TOPIC_WORDS.items():
+        for stem in stems:
+            by_stem.setdefault(stem.strip(), []).append(topic)
+            if stem.endswith(" "):
+                whole.add(stem.strip())
+    alts = [re.escape(s) + (r"\b" if s in whole else "") for s in sorted(by_stem, key=len, reverse=True)]
+    return re.compile(r"\b(?:" + "|".join(alts) + ")"), by_stem
 
 
-_TOPIC_PATTERNS = {t: [_stem_pattern(s) for s in stems] for t, stems in TOPIC_WORDS.items()}
+_TOPIC_RE, _STEM_TOPICS = _topic_index()
 
 
 def topic_scores(text: str) -> dict[str, int]:
-    low = text.lower()
     scores: dict[str, int] = {}
-    for topic, patterns in _TOPIC_PATTERNS.items():
-        n = sum(len(p.findall(low)) for p in patterns)
-        if n:
-            scores[topic] = n
+    for m in _TOPIC_RE.finditer(text.lower()):
+        for topic in _STEM_TOPICS[m.group(0)]:
+            scores[topic] = scores.get(topic, 0) + 1
     return scores
 
 
