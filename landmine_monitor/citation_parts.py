@@ -90,7 +90,8 @@ _ORG_WORDS = re.compile(
     r"International|University|Bureau|Authority|Commission|Group|Corporation|Company|Trust|Aid|Relief|Press|"
     r"News|Newspaper|Paper|Times|Daily|Post|Herald|Journal|Nations|Secretariat|Assembly|Parliament|Police|"
     r"Navy|Coalition|Alliance|Partnership|Unit|Division|Board|Team|Hospital|Clinic|Church|Institution|"
-    r"Monitor|Landmine Action|UN|U\.N\.)\b"
+    r"Monitor|Landmine Action|Battalion|Brigade|Regiment|Corps|Engineers|Directorate|Chamber|Senate|Congress|"
+    r"Court|Tribunal|Secretary-General|UN|U\.N\.)\b"
 )
 NEWS_WORDS = re.compile(
     r"\b(?:Times|News|Daily|Post|Herald|Press|Agency|Journal|Gazette|Tribune|News ?[Pp]aper|Guardian|Reuters|"
@@ -99,7 +100,7 @@ NEWS_WORDS = re.compile(
 )
 WORK_WORDS = re.compile(
     r"\b(?:[Dd]ata ?base|Report|Web|Website|Yearbook|Year Book|Handbook|Guide|Survey|Review|Bulletin|Newsletter|"
-    r"Study|Assessment|Appeal|Release|Fact ?[Ss]heet|Manual|Profile|Brief(?:ing)?|Paper|Update|Plan)\b"
+    r"Study|Assessment|Appeal|Release|Records?|Minutes|Proceedings|Transcript|Fact ?[Ss]heet|Manual|Profile|Brief(?:ing)?|Paper|Update|Plan)\b"
 )
 _RELEASE = re.compile(r"\b(?:Press|News|Media) Release\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][^\W\d_]*(?:[’'\-][A-Za-z][^\W\d_]*)*\.?|(?:[A-Z]\.)+[A-Z]?)$")
@@ -250,6 +251,7 @@ def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | 
     `strict` asks for a strong signal (a title such as "Mr." or "Sgt", or initials).
     """
     text = re.sub(r"\b(Mr|Mrs|Ms|Dr)\.(?=[A-Z])", r"\1. ", segment.strip())
+    text = re.sub(r"\s*\((?:ret|retd|retired)\.?\)", "", text)
     text = re.sub(r"^(?:the|a|an)\s+", "", text)
     tokens = text.split()
     ranks: list[str] = []
@@ -306,6 +308,22 @@ def proper_noun(segment: str) -> bool:
     """One to three capitalised words, no digits: a place we do not know by name ("Manchester")."""
     words = segment.split()
     return 1 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+LOCATOR = re.compile(r"^(?:Forms?|Annex(?:es)?|Section|Part|Chapter|Table|Appendix|Para(?:graph)?s?)\s+\w")
+LEGAL = re.compile(r"^(?:Law|Decree|Act|Resolution|Ordinance|Order|Regulation|Article 7 Report)\b")
+_PUBLISHER = re.compile(r"^([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?):\s*(.+)$")
+
+
+def place_and_publisher(segment: str) -> tuple[str, str] | None:
+    """ "Coulsdon: Jane's Information Group" -> ("Coulsdon", "Jane's Information Group")."""
+    m = _PUBLISHER.match(segment)
+    return (m.group(1), m.group(2)) if m and looks_organization(m.group(2)) else None
+
+
+def acronym(segment: str) -> bool:
+    """An unknown organisation written as an acronym ("TMAC", "FSD")."""
+    return 2 <= len(segment) <= 10 and segment.isupper() and segment.isalpha()
 
 
 def trim_description(segment: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import citation_parts as cp
 from .model import Citation, Footnote, Person, Report
-from .sources import expand_organization, known_organization, source_id
+from .sources import canonical_key, expand_organization, known_organization, source_id
 
 UNPARSED = "citation_unparsed"
 _COMMUNICATIONS = ("email", "letter", "interview", "telephone_interview", "statement")
@@ -165,9 +165,21 @@ def _kind(head: str, p: cp.Pieces, fragment: str) -> str:
 
 def _publication_kind(p: cp.Pieces) -> str:
     segs = [s for s in p.segments if s != cp.TITLE_MARK]
+    if segs and cp.LEGAL.match(segs[0]):
+        return "report"
     if p.title:
-        after = p.segments[p.segments.index(cp.TITLE_MARK) + 1 :] if cp.TITLE_MARK in p.segments else []
+        mark = p.segments.index(cp.TITLE_MARK) if cp.TITLE_MARK in p.segments else 0
+        after = p.segments[mark + 1 :]
         outlet = next((s for s in after if cp.NEWS_WORDS.search(s)), None)
+        if (
+            not outlet
+            and mark == 0
+            and after
+            and cp.outlet_and_place(after[0])[1]
+            and p.date
+            and len(p.date) == 10
+        ):
+            return "news"  # “Title,” Outlet (City), day: a newspaper whatever its name
         if outlet:
             first = outlet.split(" ", 1)[0]
             own = known_organization(first) and not cp.NEWS_WORDS.search(first) and " " in outlet
@@ -221,17 +233,20 @@ def _communication_segment(c: Citation, seg: str, places: list[str]) -> None:
         places.append(seg)
         return
     known = known_organization(seg)
-    name = None if known else cp.person_name(seg)
+    name = None if known else cp.person_name(seg, strict=bool(c.people or c.organizations))
     if name:
         c.people.append(Person(name[0], name[1]))
+        return
+    if not known and c.people and cp.person_name(seg) and not cp.looks_organization(seg):
+        places.append(seg)  # "San José" after a person and an office: a place we do not know by name
         return
     role = cp.role_of(seg)
     if role:
         _add_role(c, role[0])
         _add_org(c, role[1])
-    elif known or cp.looks_organization(seg):
+    elif known or cp.looks_organization(seg) or (cp.acronym(seg) and len(seg) > 2):
         _add_org(c, cp.trim_description(seg))
-    elif c.people and (cp.is_role(seg) or (seg.isupper() and len(seg) <= 5)):
+    elif c.people and (cp.is_role(seg) or cp.acronym(seg)):
         _add_role(c, re.sub(r"^(?:the|a|an)\s+", "", seg))
 
 
@@ -264,16 +279,19 @@ def _fill_publication(c: Citation, p: cp.Pieces) -> None:
         if outlets:
             outlet = [outlets[-1]]
             c.organizations.remove(outlets[-1])
-    c.outlet = ", ".join(outlet) or None
+    c.outlet = ", ".join(outlet) or c.outlet
     if c.kind == "press_release" and c.outlet and known_organization(c.outlet.split(" ", 1)[0]):
         _add_org(c, c.outlet.split(" ", 1)[0])
-    c.place = places[0] if places else None
+    c.place = places[0] if places else c.place
 
 
 def _after_title(c: Citation, segments: list[str], places: list[str]) -> list[str]:
     """Outlet and place after a quoted title: "Joongang Daily (Seoul)", "Geneva"."""
     outlet: list[str] = []
     for seg in segments:
+        if cp.LOCATOR.match(seg):
+            c.pages = c.pages or seg
+            continue
         name, place = cp.outlet_and_place(seg)
         news_like = cp.NEWS_WORDS.search(seg) or cp.looks_organization(seg) or cp.WORK_WORDS.search(seg)
         if cp.is_place(seg) or (not outlet and not news_like and cp.proper_noun(seg) and not places):
@@ -288,6 +306,23 @@ def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bo
     name, place = cp.outlet_and_place(seg)
     if cp.is_place(seg):
         places.append(seg)
+        return
+    if cp.LOCATOR.match(seg):
+        c.pages = c.pages or seg
+        return
+    if c.title and not has_title and (place or re.search(r"\b(?:session|meeting|plenary)\b", seg)):
+        if place:
+            c.outlet, c.place = name, place
+        else:
+            c.title += ", " + seg
+        return
+    publisher = cp.place_and_publisher(seg)
+    if publisher:
+        places.append(publisher[0])
+        _add_org(c, publisher[1])
+        return
+    if cp.LEGAL.match(seg) and not c.title:
+        c.title = seg
         return
     release = cp.split_release(seg)
     if release and not has_title and not c.title:
@@ -309,8 +344,10 @@ def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bo
     elif cp.looks_organization(name):
         _add_org(c, name)
         places += [place] if place else []
-    elif c.people and (cp.is_role(seg) or (seg.isupper() and len(seg) <= 5)):
+    elif c.people and (cp.is_role(seg) or (cp.acronym(seg) and len(seg) <= 2)):
         _add_role(c, seg)
+    elif cp.acronym(seg):
+        _add_org(c, seg)
     elif not has_title and not c.title:
         c.title = re.sub(r"^(?:the|a|an)\s+", "", seg)
 
@@ -320,7 +357,8 @@ def parse_citation(fragment: str) -> Citation:
     text = re.sub(r"^(?:and|And)\s+", "", fragment.strip().rstrip(" .;,")) or fragment.strip()
     body = _LEAD.sub("", text)
     if _IBID.match(body):
-        pages = cp.extract(body).pages
+        q = cp.extract(body)
+        pages = q.pages or next((x for x in q.segments if cp.LOCATOR.match(x)), None)
         return Citation(kind="ibid", text=text, pages=pages)
     monitor = _MONITOR.match(body)
     p = cp.extract(body)
@@ -370,30 +408,40 @@ def _resolve(c: Citation, number: int | None, earlier: Sequence[tuple[int, list[
     first = next(
         (n for n, cites in earlier for x in cites if x.kind != "ibid" and x.source_id == c.source_id), None
     )
+    if first is None and c.title and not c.date:
+        loose = canonical_key(c, loose=True)
+        for n, x in ((n, x) for n, cites in earlier for x in cites if x.title and x.kind != "ibid"):
+            if canonical_key(x, loose=True) == loose:
+                first, c.source_id = n, x.source_id
+                break
     if first is not None:
         c.refers_to = {"footnote": first}
 
 
-def parse_note(text: str, number: int | None = None, earlier: Sequence[Footnote] = ()) -> list[Citation]:
+def parse_note(
+    text: str, number: int | None = None, earlier: Sequence[Footnote] = (), *, country: str | None = None
+) -> list[Citation]:
     """The citations of one note. `earlier` are the notes before it (for Ibid. and short forms); any of
-    them without citations yet is parsed on the way. Unparseable text comes back whole as kind `other`."""
-    history = _history(earlier)
-    return _parse_with_history(text, number, history)
+    them without citations yet is parsed on the way. `country` (the report's) is the author of an
+    "Article 7 Report". Unparseable text comes back whole as kind `other`."""
+    history = _history(earlier, country)
+    return _parse_with_history(text, number, history, country)
 
 
-def _history(earlier: Sequence[Footnote]) -> list[tuple[int, list[Citation]]]:
+def _history(earlier: Sequence[Footnote], country: str | None) -> list[tuple[int, list[Citation]]]:
     history: list[tuple[int, list[Citation]]] = []
     for note in earlier:
-        cites = note.citations or _parse_with_history(note.text, note.number, history)
+        cites = note.citations or _parse_with_history(note.text, note.number, history, country)
         history.append((note.number, cites))
     return history
 
 
 def _parse_with_history(
-    text: str, number: int | None, history: Sequence[tuple[int, list[Citation]]]
+    text: str, number: int | None, history: Sequence[tuple[int, list[Citation]]], country: str | None = None
 ) -> list[Citation]:
     if not text or not text.strip():
         return []
+    text = text.split(" © ", 1)[0]  # a page footer glued to the last note
     try:
         cites = [parse_citation(f) for f in split_note(text)]
     except (ValueError, KeyError, IndexError, TypeError):  # a defensive net: never lose a note
@@ -406,6 +454,8 @@ def _parse_with_history(
             c.organizations = list(last_report.organizations)
             c.people = [Person(x.name, x.role) for x in last_report.people]
         last_report = c if c.kind in ("report", "book") else last_report
+        if country and c.title and c.title.startswith("Article 7 Report") and not c.organizations:
+            c.organizations = [country]
         _resolve(c, number, history)
     return cites
 
@@ -414,8 +464,9 @@ def annotate(report: Report) -> None:
     """Fill each footnote's `citations` (and their `source_id`) in place; warn on unparsed notes."""
     report.warnings = [w for w in report.warnings if w.code != UNPARSED]
     history: list[tuple[int, list[Citation]]] = []
+    country = report.country.name if report.country else None
     for note in report.footnotes:
-        note.citations = _parse_with_history(note.text, note.number, history)
+        note.citations = _parse_with_history(note.text, note.number, history, country)
         history.append((note.number, note.citations))
         for c in note.citations:
             if c.kind == "other":

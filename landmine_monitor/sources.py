@@ -39,6 +39,8 @@ _COMMUNICATIONS = {"interview", "email", "letter", "statement"}
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+")
 _US = re.compile(r"^(?:US|U\.S\.|USA)\s+(?=[A-Z])")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_UN = re.compile(r"^(?:UN|U\.N\.)\s+(?=[A-Z])")
 _DEPT = re.compile(r"\bDept\b\.?")
 
 
@@ -74,8 +76,9 @@ def expand_organization(text: str) -> str:
     text = text.strip(" ,.;:")
     text = _LEADING_THE.sub("", text) if not text.startswith("The HALO") else text
     known = known_organization(text)
-    if known:
+    if known and not _UN.match(text):
         return known
+    text = _UN.sub("United Nations ", text)
     text = _DEPT.sub("Department", text)
     return _US.sub("U.S. ", text)
 
@@ -99,8 +102,12 @@ def _main_party(c: Citation, prefer_outlet: bool = False) -> str:
     return norm(c.outlet)
 
 
-def canonical_key(c: Citation) -> str:
-    """The comparable identity of the source a citation points at (see module doc)."""
+def canonical_key(c: Citation, loose: bool = False) -> str:
+    """The comparable identity of the source a citation points at (see module doc).
+
+    A titled work whose title names no year is keyed with its year too ("To Walk the Earth in Safety",
+    2003 and 2004, are two sources); `loose` leaves that year out, to match an undated short form.
+    """
     family = FAMILIES.get(c.kind, "other")
     if family == "monitor" and c.refers_to and c.refers_to.get("edition"):
         return f"monitor|{c.refers_to['edition']}"
@@ -111,7 +118,8 @@ def canonical_key(c: Citation) -> str:
         return f"un|{c.un_symbols[0]}"
     if c.title:
         party = _main_party(c, prefer_outlet=family == "news")
-        return f"{family}|{party}|{norm(c.title)}"
+        year = "" if loose or _YEAR.search(c.title) or not c.date else c.date[:4]
+        return f"{family}|{party}|{norm(c.title)}|{year}"
     if family in ("publication", "news") and (c.people or c.organizations or c.outlet):
         return f"{family}|{_main_party(c)}|{norm(c.outlet)}|{c.date or ''}"
     return f"{family}|{norm(c.text)}"
