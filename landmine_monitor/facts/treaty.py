@@ -43,7 +43,7 @@ _NEGATED = re.compile(r"\b(?:not|never|yet to|unable to|refused to)\s+(?:yet\s+)
 _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|to)\s+(?:be\s+)?$", re.I)
 
 _NOT_PARTY = re.compile(
-    r"\b(?:not|never)\s+(?:yet\s+)?(?:formally\s+)?(?:signed|sign|acceded|accede|joined|join)\b"
+    r"(?<!could )\b(?:not|never)\s+(?:yet\s+)?(?:formally\s+)?(?:signed|sign|acceded|accede|joined|join)\b"
     r"|\bcannot\s+(?:therefore\s+)?(?:accede|join|sign)\b"
     r"|\bnot\s+(?:in a position|eligible|able)\s+to\s+(?:accede|join|sign)\b"
     r"|\bunable to (?:sign|join|accede)\b|\bprevents (?:formal )?accession\b"
