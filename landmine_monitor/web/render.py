@@ -1,0 +1,89 @@
+"""Responses: a page dict as HTML (Jinja2, autoescaped), as JSON, or as CSV; and the one error shape."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import urls
+from .text import kind_label, topic_label
+
+HERE = Path(__file__).resolve().parent
+SITE_NAME = "Landmine Monitor archive"
+
+ENV = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENV.globals.update(urls=urls, site_name=SITE_NAME, topic_label=topic_label, kind_label=kind_label)
+ENV.filters["number"] = lambda n: f"{n:,}" if isinstance(n, int) else ("" if n is None else n)
+
+
+def wants_json(path: str) -> bool:
+    """JSON twins, CSV tables and the OpenAPI document answer errors in the JSON envelope."""
+    return path.endswith((".json", ".csv"))
+
+
+def html(template: str, page: dict[str, Any], status: int = 200) -> HTMLResponse:
+    return HTMLResponse(ENV.get_template(template).render(page=page), status_code=status)
+
+
+class JSONPage(JSONResponse):
+    """Compact UTF-8 JSON (ensure_ascii off), with the same dict the HTML page is rendered from."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
+def as_json(page: dict[str, Any], status: int = 200) -> JSONPage:
+    return JSONPage(page, status_code=status)
+
+
+def _cell(v: Any) -> Any:
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+
+
+def as_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], filename: str) -> Response:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: _cell(r.get(k)) for k in columns})
+    return Response(
+        buf.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )
+
+
+TITLES = {
+    400: "Bad request",
+    404: "Not found",
+    405: "Method not allowed",
+    500: "Server error",
+    503: "Unavailable",
+}
+
+
+def error(path: str, status: int, message: str) -> Response:
+    """One error shape: {"error": {"status", "message"}} for JSON/CSV URLs, an HTML page otherwise."""
+    if wants_json(path):
+        return as_json({"error": {"status": status, "message": message}}, status)
+    page = {
+        "page": "error",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "message": message,
+        "urls": {"html": path, "json": None},
+    }
+    return html("error.html", page, status)

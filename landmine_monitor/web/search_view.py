@@ -1,0 +1,163 @@
+"""The search page: calls landmine_monitor.search.search and shapes hits, facets and pagination."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import MonitorError
+from . import urls
+from .text import plain, safe_snippet, topic_label
+
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+SORTS = ("relevance", "edition")
+# facet name in the engine's result -> the filter parameter it sets
+FACET_PARAMS = {"country": "country", "edition": "edition", "topic": "topic", "source_kind": "kind"}
+FACET_TITLES = {"country": "Country", "edition": "Edition", "topic": "Topic", "source_kind": "Source kind"}
+CSV_COLUMNS = ("report", "country", "edition", "section", "topics", "anchor", "url", "snippet", "score")
+
+SYNTAX = [
+    ("mines clearance", "both words (stemmed: mine matches mines)"),
+    ('"mine action center"', "the exact phrase"),
+    ("POMZ OR PMN", "either word"),
+    ("mines NOT Angola", "leave out paragraphs with a word"),
+    ("prosthe*", "words starting with prosthe"),
+    ("mines NEAR/5 border", "words within 5 words of each other"),
+]
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    country: str | None = None
+    edition: int | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    topic: str | None = None
+    kind: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = PER_PAGE
+
+    def filters(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {k: d[k] for k in ("country", "edition", "year_from", "year_to", "topic", "kind") if d[k]}
+
+    def url(self, fmt: str = "", /, **change: Any) -> str:
+        d = {**asdict(self), **change}
+        q = d.pop("q")
+        d["from"], d["to"] = d.pop("year_from"), d.pop("year_to")
+        d["sort"] = None if d["sort"] == "relevance" else d["sort"]
+        d["page"] = None if d["page"] == 1 else d["page"]
+        d["limit"] = None if d["limit"] == PER_PAGE else d["limit"]
+        return urls.search(q, fmt, **d)
+
+
+def _engine_search(db: Path, p: SearchParams, limit: int, offset: int) -> dict[str, Any]:
+    from .. import search as engine
+
+    return dict(engine.search(db, p.q, **p.filters(), limit=limit, offset=offset, sort=p.sort))
+
+
+def _facet_item(item: Any) -> tuple[str, str, int]:
+    """(value, label, count) from a facet entry, whether the engine gives dicts or (value, count) pairs."""
+    if isinstance(item, dict):
+        value = item.get("value", item.get("key", item.get("iso3", item.get("name"))))
+        label = item.get("label") or item.get("name") or value
+        return str(value), str(label), int(item.get("count", 0))
+    value, count = item[0], item[1]
+    return str(value), str(value), int(count)
+
+
+def _facets(raw: dict[str, Any], p: SearchParams) -> list[dict[str, Any]]:
+    out = []
+    for name, param in FACET_PARAMS.items():
+        current = getattr(p, param)
+        items = []
+        for entry in raw.get(name) or []:
+            value, label, count = _facet_item(entry)
+            if name == "topic":
+                label = topic_label(value)
+            checked = current is not None and str(current).lower() == value.lower()
+            items.append(
+                {
+                    "value": value,
+                    "label": label,
+                    "count": count,
+                    "checked": checked,
+                    "url": p.url(**{param: None if checked else value, "page": 1}),
+                }
+            )
+        out.append({"name": name, "param": param, "title": FACET_TITLES[name], "items": items})
+    return out
+
+
+def _hit(h: dict[str, Any]) -> dict[str, Any]:
+    anchor = h.get("anchor")
+    section = h.get("heading") or h.get("section")
+    return {
+        **h,
+        "label": str(h.get("country_name") or h.get("country") or h.get("report")),
+        "heading_label": section if isinstance(section, str) else None,
+        "snippet": safe_snippet(str(h.get("snippet") or "")),
+        "url": urls.report(h["report"], anchor=anchor),
+        "topic_labels": [topic_label(t) for t in h.get("topics") or []],
+    }
+
+
+def _pages(p: SearchParams, total: int) -> dict[str, Any]:
+    pages = max(1, -(-total // p.limit))
+    window = range(max(1, p.page - 3), min(pages, p.page + 3) + 1)
+    return {
+        "page": p.page,
+        "pages": pages,
+        "first": (p.page - 1) * p.limit + 1,
+        "previous_url": p.url(page=p.page - 1) if p.page > 1 else None,
+        "next_url": p.url(page=p.page + 1) if p.page < pages else None,
+        "links": [{"page": n, "url": p.url(page=n), "current": n == p.page} for n in window],
+    }
+
+
+def search_page(db: Path, p: SearchParams) -> dict[str, Any]:
+    result: dict[str, Any] = {"total": 0, "hits": [], "facets": {}, "suggestions": [], "message": None}
+    status = 200
+    if p.q.strip() or p.filters():
+        try:
+            result = _engine_search(db, p, p.limit, (p.page - 1) * p.limit)
+        except ImportError:
+            result["message"] = "Search is not available: the search engine is not installed."
+            status = 503
+        except MonitorError as e:
+            result["message"] = str(e)
+            status = 503
+    return {
+        "page": "search",
+        "title": f"Search: {p.q}" if p.q else "Search",
+        "urls": {"html": p.url(), "json": p.url("json"), "csv": p.url("csv", page=1, limit=MAX_PER_PAGE)},
+        "status": status,
+        "query": p.q,
+        "filters": p.filters(),
+        "sort": p.sort,
+        "sorts": [{"value": s, "url": p.url(sort=s, page=1), "current": s == p.sort} for s in SORTS],
+        "total": int(result.get("total") or 0),
+        "hits": [_hit(h) for h in result.get("hits") or []],
+        "facets": _facets(result.get("facets") or {}, p),
+        "suggestions": [{"text": s, "url": p.url(q=s, page=1)} for s in result.get("suggestions") or []],
+        "message": result.get("message"),
+        "pagination": _pages(p, int(result.get("total") or 0)),
+        "syntax": [{"example": e, "meaning": m} for e, m in SYNTAX],
+        "clear_filters_url": urls.search(p.q) if p.filters() else None,
+    }
+
+
+def csv_rows(page: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            **{k: h.get(k) for k in CSV_COLUMNS},
+            "snippet": plain(h["snippet"]),
+            "topics": " ".join(h["topics"] or []),
+        }
+        for h in page["hits"]
+    ]

@@ -1,0 +1,90 @@
+"""Turning report text into pieces a template can format safely, and display labels for codes."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+_MARKER = re.compile(r"\[(\d{1,4})\]")
+_TAG = re.compile(r"<[^>]*>")
+
+TOPIC_LABELS: dict[str, str] = {
+    "key_developments": "Key developments",
+    "ban_policy": "Mine ban policy",
+    "production": "Production",
+    "transfer": "Transfer",
+    "stockpiling": "Stockpiling",
+    "use": "Use",
+    "landmine_problem": "Landmine problem",
+    "mine_action": "Mine action",
+    "clearance": "Clearance",
+    "risk_education": "Risk education",
+    "casualties": "Casualties",
+    "survivor_assistance": "Survivor assistance",
+    "funding": "Funding",
+    "cluster_munitions": "Cluster munitions",
+    "background": "Background",
+    "other": "Other",
+}
+
+KIND_LABELS: dict[str, str] = {
+    "country_report": "Country report",
+    "country_profile": "Country profile",
+    "thematic": "Thematic chapter",
+    "about": "About",
+    "toc": "Table of contents",
+    "other": "Other page",
+}
+
+
+def topic_label(topic: str) -> str:
+    return TOPIC_LABELS.get(topic, topic.replace("_", " ").capitalize())
+
+
+def kind_label(kind: str | None) -> str:
+    if not kind:
+        return ""
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def segments(text: str, notes: set[int]) -> list[dict[str, Any]]:
+    """Split paragraph text at its `[n]` markers: [{"text": ...}, {"note": n, "missing": bool}, ...].
+
+    A marker whose note the page does not hold (a cut page) is kept, flagged `missing`; the template escapes
+    every text piece, so nothing in the text can become markup.
+    """
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for m in _MARKER.finditer(text):
+        if m.start() > pos:
+            out.append({"text": text[pos : m.start()]})
+        n = int(m.group(1))
+        out.append({"note": n, "missing": n not in notes})
+        pos = m.end()
+    if pos < len(text):
+        out.append({"text": text[pos:]})
+    return out
+
+
+def plain(snippet: str) -> str:
+    """A search snippet (HTML with <mark>) as plain text, for CSV."""
+    return html.unescape(_TAG.sub("", snippet))
+
+
+def shorten(text: str, limit: int = 320) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+_MARK = re.compile(r"(</?mark>)")
+
+
+def safe_snippet(snippet: str) -> str:
+    """A snippet's HTML reduced to escaped text plus <mark> tags, whatever the engine gave (defence in depth)."""
+    parts = _MARK.split(snippet or "")
+    return "".join(
+        p if p in ("<mark>", "</mark>") else html.escape(html.unescape(p), quote=False) for p in parts
+    )
