@@ -44,7 +44,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "production": ("produc", "manufactur", "model ", "factory"),
     "transfer": ("export", "import", "transfer", "found in", "sold ", "supplied"),
     "stockpiling": ("stockpile", "stocks", "destroy", "destruction"),
-    "use": ("planted", "laid ", "emplaced", "used ", "using ", "use of", "minefield"),
+    "use": ("planted", "laid ", "emplaced", "used ", "using ", "use ", "minefield"),
     "landmine_problem": ("minefield", "contaminat", "mine problem", "mined area", "suspected"),
     "mine_action": ("mine action", "survey", "awareness", "risk education", "clearance", "demin", "cleared"),
     "clearance": ("clearance", "demin", "cleared"),

@@ -25,7 +25,7 @@ _SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?(19[5-9]\d|20\d\d)\b", re.I)
 _NEWS = re.compile(
     r"\b(?:for the first time|now|new|newly|recently|increasing|no longer|continues?|still)\b", re.I
 )
-_ABSENCE = re.compile(r"^(?:no|there (?:is|are|were|was) no)\b", re.I)
+_ABSENCE = re.compile(r"^(?:no|there (?:is|are|were|was|has been|have been) no)\b", re.I)
 _NAME = re.compile(r"(?<=\s)(?:[A-Z][\w’'-]*\d[\w-]*|[A-Z][a-z’'-]{2,}|[A-Z]{2,6}\b)")
 _NOT_NAMES = frozenset(
     [

@@ -11,8 +11,8 @@ WIDTH = 100
 SHOWN_PER_TOPIC = 8
 
 
-def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+def _wrap(text: str, indent: str, hang: str | None = None) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=hang or indent + "  ")
 
 
 def _notes(numbers: list[int]) -> str:
@@ -23,10 +23,12 @@ def _change_lines(c: dict[str, Any]) -> list[str]:
     label = c["label"] + (" (moved)" if c.get("moved") else "")
     head = f"  {label:<17} {c['significance']:>5.2f}  "
     if c["label"] == "dropped":
-        return [_wrap(f"{head}- {clean_text(c['sentence_a'])}{_notes(c['footnotes_a'])}", "")]
-    lines = [_wrap(f"{head}+ {clean_text(c['sentence_b'])}{_notes(c['footnotes_b'])}", "")]
+        return [_wrap(f"{head}- {clean_text(c['sentence_a'])}{_notes(c['footnotes_a'])}", "", " " * 28)]
+    lines = [_wrap(f"{head}+ {clean_text(c['sentence_b'])}{_notes(c['footnotes_b'])}", "", " " * 28)]
     if c["label"] in ("updated", "reworded") and c["sentence_a"]:
-        lines.append(_wrap(f"was: {clean_text(c['sentence_a'])}{_notes(c['footnotes_a'])}", " " * 26))
+        lines.append(
+            _wrap(f"was: {clean_text(c['sentence_a'])}{_notes(c['footnotes_a'])}", " " * 26, " " * 31)
+        )
     return lines
 
 
