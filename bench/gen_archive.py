@@ -473,9 +473,21 @@ def _paragraphs(
 
 
 def _report(rng: random.Random, pools: _Pools, country: str, edition: int) -> str:
+    """One report near a random target size, always within MIN_SIZE..MAX_SIZE bytes."""
     size = _target_size(rng)
     n_notes = min(MAX_NOTES, max(MIN_NOTES, int(size / MEAN_SIZE * 22 * rng.uniform(0.6, 1.4))))
     n_sentences = max(12, int((size - 700 - n_notes * pools.note_len) / pools.sentence_len))
+    while True:
+        text = _compose(rng, pools, country, edition, n_sentences, n_notes)
+        length = len(text.encode("utf-8"))
+        if MIN_SIZE <= length <= MAX_SIZE:
+            return text
+        n_sentences += 6 if length < MIN_SIZE else -6
+
+
+def _compose(
+    rng: random.Random, pools: _Pools, country: str, edition: int, n_sentences: int, n_notes: int
+) -> str:
     plan = _sections(rng, edition)
     share, extra = divmod(n_sentences, len(plan))
     body = [
