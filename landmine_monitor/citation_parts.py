@@ -77,7 +77,7 @@ _ROLE_WORDS = re.compile(
     r"member|researcher|consultant|attach[eé]|delegate|commander|colonel|lieutenant|captain|sergeant|sgt|"
     r"specialist|expert|analyst|assistant|employee|staff|administrator|editor|professor|doctor|physician|"
     r"surgeon|nurse|technician|monk|priest|journalist|engineer|founder|leader|worker|volunteer|survivor|"
-    r"counselor|governor|mayor|commissioner|spokesperson|legal adviser|desk)\b",
+    r"counselor|governor|mayor|commissioner|spokesperson|legal adviser|desk)s?\b",
     re.IGNORECASE,
 )
 _ROLE_OF = re.compile(
@@ -277,6 +277,15 @@ def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | 
 
 def is_role(segment: str) -> bool:
     return bool(_ROLE_WORDS.search(segment))
+
+
+def role_first(segment: str) -> bool:
+    """A job title even if it holds an organisation word: "Programme Manager", "Senior Desk Officer"."""
+    if re.search(r"\b(?:of|for|at)\b", segment) or known_organization(segment):
+        return False
+    words = segment.split()
+    m = _ROLE_WORDS.search(words[-1]) if 1 < len(words) <= 4 else None
+    return bool(m and not m.group(0).endswith("s"))
 
 
 def role_of(segment: str) -> tuple[str, str] | None:

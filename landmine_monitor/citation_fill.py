@@ -1,0 +1,173 @@
+"""Who, where and in what: the segments of one citation assigned to people (with roles),
+organisations, place and outlet, once its kind is known (communications vs publications)."""
+
+from __future__ import annotations
+
+import re
+
+from . import citation_parts as cp
+from .model import Citation, Person
+from .sources import expand_organization, known_organization
+
+COMMUNICATIONS = ("email", "letter", "interview", "telephone_interview", "statement")
+
+_CUE_WORD = {
+    "email": r"\be-?mails?\b",
+    "letter": r"\bletters?\b",
+    "telephone_interview": r"\b(?:interview|conversation|call|discussion)s?\b",
+    "interview": r"\binterviews?\b|\bmeetings?\b|\bdiscussions?\b|\bconversations?\b|\bprovided\b|\bcommunication\b",
+    "statement": r"\b(?:statement|speech|remarks|intervention|address|presentation|testimony)\b",
+}
+
+
+def _participants(kind: str, head: str) -> str:
+    """What follows the cue word: "Email from X" -> "X"; "" when the head names nobody."""
+    m = re.search(_CUE_WORD[kind], head, re.IGNORECASE)
+    rest = head[m.end() :] if m else head
+    for word in ("with", "from", "by", "to"):
+        m2 = re.search(rf"\b{word}\b\s*", rest)
+        if m2:
+            return rest[m2.end() :].strip()
+    return ""
+
+
+def fill_communication(c: Citation, p: cp.Pieces, kind: str) -> None:
+    segs = list(p.segments)
+    segs[0] = _participants(kind if kind in _CUE_WORD else "interview", segs[0]) if segs else ""
+    places: list[str] = []
+    outlet: list[str] = []
+    for seg in (s for s in segs if s and s != cp.TITLE_MARK):
+        if outlet or re.match(r"^(?:found |published |reproduced |quoted |printed )?in\s+[A-Z]", seg):
+            outlet.append(re.sub(r"^(?:found |published |reproduced |quoted |printed )?in\s+", "", seg))
+            continue
+        seg = re.sub(r"^to\s+", "", seg)
+        _communication_segment(c, seg, places)
+    c.place = places[0] if len(set(places)) == 1 else None
+    c.outlet = ", ".join(outlet) or None
+
+
+def _communication_segment(c: Citation, seg: str, places: list[str]) -> None:
+    if cp.is_place(seg):
+        places.append(seg)
+        return
+    known = known_organization(seg)
+    name = None if known else cp.person_name(seg, strict=bool(c.people or c.organizations))
+    if name:
+        c.people.append(Person(name[0], name[1]))
+        return
+    if not known and c.people and cp.person_name(seg) and not cp.looks_organization(seg):
+        places.append(seg)  # "San José" after a person and an office: a place we do not know by name
+        return
+    role = cp.role_of(seg)
+    if role:
+        _add_role(c, role[0])
+        _add_org(c, role[1])
+    elif c.people and cp.role_first(seg):
+        _add_role(c, seg)
+    elif known or cp.looks_organization(seg) or (cp.acronym(seg) and len(seg) > 2):
+        _add_org(c, cp.trim_description(seg))
+    elif c.people and (cp.is_role(seg) or cp.acronym(seg)):
+        _add_role(c, re.sub(r"^(?:the|a|an)\s+", "", seg))
+
+
+def _add_role(c: Citation, role: str) -> None:
+    if not c.people:
+        return
+    role = re.sub(r"^(?:the|a|an)\s+", "", role)
+    last = c.people[-1]
+    last.role = f"{last.role}, {role}" if last.role else role
+
+
+def _add_org(c: Citation, name: str) -> None:
+    full = expand_organization(name)
+    if c.kind in COMMUNICATIONS and full == "Landmine Monitor":
+        return  # the Monitor's own researcher, not a source
+    if full and full not in c.organizations:
+        c.organizations.append(full)
+
+
+def fill_publication(c: Citation, p: cp.Pieces) -> None:
+    mark = p.segments.index(cp.TITLE_MARK) if cp.TITLE_MARK in p.segments else len(p.segments)
+    places: list[str] = []
+    before = p.segments[:mark]
+    loose = [s for s in before if not cp.is_place(s) and not cp.looks_organization(s)]
+    author_ok = p.title is not None or (len(loose) >= 2 and loose[0] == before[0])
+    for seg in before:
+        _publication_segment(c, seg, places, has_title=p.title is not None, author_ok=author_ok)
+    outlet = _after_title(c, p.segments[mark + 1 :], places)
+    if c.kind == "news" and not outlet:
+        outlets = [o for o in c.organizations if cp.NEWS_WORDS.search(o)]
+        if outlets:
+            outlet = [outlets[-1]]
+            c.organizations.remove(outlets[-1])
+    c.outlet = ", ".join(outlet) or c.outlet
+    if c.kind == "press_release" and c.outlet and known_organization(c.outlet.split(" ", 1)[0]):
+        _add_org(c, c.outlet.split(" ", 1)[0])
+    c.place = places[0] if places else c.place
+
+
+def _after_title(c: Citation, segments: list[str], places: list[str]) -> list[str]:
+    """Outlet and place after a quoted title: "Joongang Daily (Seoul)", "Geneva"."""
+    outlet: list[str] = []
+    for seg in segments:
+        if cp.LOCATOR.match(seg):
+            c.pages = c.pages or seg
+            continue
+        name, place = cp.outlet_and_place(seg)
+        news_like = cp.NEWS_WORDS.search(seg) or cp.looks_organization(seg) or cp.WORK_WORDS.search(seg)
+        if cp.is_place(seg) or (not outlet and not news_like and cp.proper_noun(seg) and not places):
+            places.append(seg)
+        else:
+            outlet.append(name)
+            places += [place] if place else []
+    return outlet
+
+
+def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bool, author_ok: bool) -> None:
+    name, place = cp.outlet_and_place(seg)
+    if cp.is_place(seg):
+        places.append(seg)
+        return
+    if cp.LOCATOR.match(seg):
+        c.pages = c.pages or seg
+        return
+    if c.title and not has_title and (place or re.search(r"\b(?:session|meeting|plenary)\b", seg)):
+        if place:
+            c.outlet, c.place = name, place
+        else:
+            c.title += ", " + seg
+        return
+    publisher = cp.place_and_publisher(seg)
+    if publisher:
+        places.append(publisher[0])
+        _add_org(c, publisher[1])
+        return
+    if cp.LEGAL.match(seg) and not c.title:
+        c.title = seg
+        return
+    release = cp.split_release(seg)
+    if release and not has_title and not c.title:
+        if release[0]:
+            _add_org(c, release[0])
+        c.title = release[1]
+        return
+    if not has_title and not c.title and cp.WORK_WORDS.search(seg) and not cp.NEWS_WORDS.search(seg):
+        c.title = re.sub(r"^(?:the|a|an)\s+", "", seg)
+        if known_organization(c.title):
+            _add_org(c, c.title.split(" ", 1)[0])
+        return
+    person = None if known_organization(seg) else cp.person_name(seg, strict=not author_ok)
+    if person and not c.people:
+        c.people.append(Person(*person))
+    elif " and " in seg and all(cp.looks_organization(x) for x in seg.split(" and ")):
+        for part in seg.split(" and "):
+            _add_org(c, part)
+    elif cp.looks_organization(name):
+        _add_org(c, name)
+        places += [place] if place else []
+    elif c.people and (cp.is_role(seg) or (cp.acronym(seg) and len(seg) <= 2)):
+        _add_role(c, seg)
+    elif cp.acronym(seg):
+        _add_org(c, seg)
+    elif not has_title and not c.title:
+        c.title = re.sub(r"^(?:the|a|an)\s+", "", seg)

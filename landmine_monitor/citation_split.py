@@ -1,0 +1,95 @@
+"""A footnote into its citation fragments: split on ";", sentence ends (not after "Mr." or "U.S."),
+"and" before a new source and ", and" between whole sources; commentary sentences are left out."""
+
+from __future__ import annotations
+
+import re
+
+from . import citation_parts as cp
+
+SPACE = re.compile(r"\s+")
+QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_ABBREV = cp.words(
+    "Mr Mrs Ms Dr Prof Dept No Nos St Sgt Lt Col Gen Capt Maj Brig Cmdr Rev Jr Sr Co Inc Ltd Corp "
+    "p pp vol Vol ed eds Ed cf Cf al approx Amb Gov Sen Rep Art para Fig Jan Feb Mar Apr Jun Jul Aug Sep "
+    "Sept Oct Nov Dec"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+_AND_SOURCE = re.compile(
+    r"\s+and\s+(?=(?:Landmine Monitor|LM\b|Email|E-mail|Letter|Statement|Interview|Telephone|Ibid|“))"
+)
+_COMMA_AND = re.compile(r",\s+and\s+")
+LEAD = re.compile(r"^(?:(?:See(?:\s+also)?|Cf\.|Also|and|And|Quoted in|Cited in|Source)\s*[,:]?\s+)+")
+_CUE = re.compile(
+    r"^(?:See\b|Ibid|Landmine Monitor|LM\b|Statement|Speech|Remarks|Intervention|E-?mail|Letter|Interview|"
+    r"Telephone|Information provided|Response|“|\"|Press release|News release)",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|appears?|seems?|said|says|reported|indicated?|indicates|"
+    r"could|can|cannot|may|might|should|did|does|do|been|being|conducted|killed|injured|remain|remains)\b"
+)
+_COMPLETE = re.compile(r"[“\"]|\b(?:19|20)\d\d\b|https?://|www\.|" + cp.WORK_WORDS.pattern)
+
+
+def _masked(text: str) -> str:
+    """The text with quoted spans blanked (same length), so separators inside titles are ignored."""
+    return QUOTED.sub(lambda m: "“" + "x" * (len(m.group(0)) - 2) + "”", text)
+
+
+def _cuts(text: str, masked: str, pattern: re.Pattern[str], keep_left: int = 0) -> list[str]:
+    parts, start = [], 0
+    for m in pattern.finditer(masked):
+        parts.append(text[start : m.start() + keep_left])
+        start = m.end()
+    parts.append(text[start:])
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def _sentences(part: str) -> list[str]:
+    masked = _masked(part)
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(masked):
+        before = masked[start : m.start()].rstrip(".!?").split()
+        last = before[-1] if before else ""
+        if last in _ABBREV or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]|[a-z]", last):
+            continue
+        out.append(part[start : m.start()].strip())
+        start = m.end()
+    out.append(part[start:].strip())
+    return [s for s in out if s]
+
+
+def _split_ands(sentence: str) -> list[str]:
+    parts = _cuts(sentence, _masked(sentence), _AND_SOURCE)
+    out: list[str] = []
+    for part in parts:
+        masked = _masked(part)
+        m = next(iter(_COMMA_AND.finditer(masked)), None)
+        left = masked[: m.start()] if m else ""
+        right = masked[m.end() :] if m else ""
+        if m and " with " not in left and _COMPLETE.search(left) and "," in right and not right[:1].isdigit():
+            out += [part[: m.start()], part[m.end() :]]
+        else:
+            out.append(part)
+    return out
+
+
+def is_commentary(sentence: str) -> bool:
+    """A sentence of explanation rather than a source: a verb and no citation cue at its start."""
+    body = LEAD.sub("", sentence) if sentence.startswith(("See", "Cf")) else sentence
+    if _CUE.match(sentence) or _CUE.match(body):
+        return False
+    return bool(_VERB.search(_masked(sentence)))
+
+
+def split_note(text: str) -> list[str]:
+    """The citation fragments of a note, commentary sentences left out."""
+    text = SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    fragments: list[str] = []
+    for part in _cuts(text, _masked(text), re.compile(";")):
+        for sentence in _sentences(part):
+            if is_commentary(sentence):
+                continue
+            fragments += _split_ands(sentence)
+    return [f for f in (x.strip(" ;,") for x in fragments) if f]
