@@ -371,9 +371,11 @@ def _person(rng: random.Random) -> str:
 
 
 def _note(rng: random.Random) -> str:
-    k = rng.randint(1, 2)
+    # Sources run up to the edition's own first half ({Y0}), as in the real reports.
+    k = rng.randint(0, 2)
     year, prev = f"{{Y{k}}}", f"{{Y{k + 1}}}"
-    d, p, org = _date(rng, year), _person(rng), rng.choice(ORGS)
+    d = f"{rng.randint(1, 28)} {rng.choice(MONTHS[:6])} {year}" if k == 0 else _date(rng, year)
+    p, org = _person(rng), rng.choice(ORGS)
     kind = rng.randrange(12)
     if kind == 0:
         return f"Landmine Monitor interview with {p}, {rng.choice(ROLES)}, {org}, {rng.choice(PLACES)}, {d}."
@@ -520,7 +522,7 @@ def _compose(
 def _per_report(text: str, country: str, edition: int) -> str:
     """Fill {C} (country), {Yk} (edition - k), {Sk} (UN session of that year), {E} (an earlier edition)."""
     text = text.replace("{C}", country).replace("{E}", str(max(1999, edition - 1)))
-    for k in range(1, 5):
+    for k in range(5):
         text = text.replace(f"{{Y{k}}}", str(edition - k)).replace(f"{{S{k}}}", str(edition - k - 1945))
     return text
 
