@@ -164,33 +164,61 @@ def _content(s: Sentence) -> set[str]:
     return {w for w in s.words if w not in STOPWORDS}
 
 
-def _candidates(a: list[Sentence], b: list[Sentence]) -> list[tuple[float, int, int]]:
-    """(similarity, i, j) for pairs that share enough content words to be worth scoring."""
+def _exact(a: list[Sentence], b: list[Sentence]) -> dict[int, int]:
+    """Identical sentences (case, punctuation and markers aside), same topic first: most of an edition
+    repeats the last one, and these need no fuzzy scoring."""
+    keys_a: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(a):
+        keys_a[default_process(s.clean)].append(i)
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for same_topic in (True, False):
+        for j, s in enumerate(b):
+            if j in taken:
+                continue
+            free = [i for i in keys_a.get(default_process(s.clean), []) if i not in pairs]
+            match = [i for i in free if not same_topic or a[i].topic == s.topic]
+            if match:
+                pairs[match[0]] = j
+                taken.add(j)
+    return pairs
+
+
+def _candidates(
+    a: list[Sentence], b: list[Sentence], skip_a: set[int], skip_b: set[int]
+) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) for unpaired sentences that share enough content words to be worth scoring."""
     index: dict[str, list[int]] = defaultdict(list)
     content_a = [_content(s) for s in a]
+    processed_a = [default_process(s.clean) for s in a]
     for i, ws in enumerate(content_a):
-        for w in ws:
-            index[w].append(i)
+        if i not in skip_a:
+            for w in ws:
+                index[w].append(i)
     out: list[tuple[float, int, int]] = []
     for j, sb in enumerate(b):
+        if j in skip_b:
+            continue
         wb = _content(sb)
+        pb = default_process(sb.clean)
         shared: Counter[int] = Counter()
         for w in wb:
             shared.update(index.get(w, ()))
         for i, n in shared.most_common(MAX_CANDIDATES):
             if n < 2 and min(len(content_a[i]), len(wb)) > 3:
                 continue
-            out.append((similarity(a[i].clean, sb.clean), i, j))
+            pa = processed_a[i]
+            out.append(((fuzz.token_set_ratio(pa, pb) + fuzz.token_sort_ratio(pa, pb)) / 2.0, i, j))
     out.sort(key=lambda t: (-t[0], t[1], t[2]))
     return out
 
 
 def align(a: list[Sentence], b: list[Sentence]) -> list[Pair]:
     """Every unit of `a` and of `b` exactly once: matched pairs, then dropped (a only) and new (b only)."""
-    cands = _candidates(a, b)
-    used_a: dict[int, int] = {}
-    used_b: set[int] = set()
-    scores: dict[tuple[int, int], float] = {}
+    used_a = _exact(a, b)
+    used_b = set(used_a.values())
+    scores: dict[tuple[int, int], float] = {(i, j): 100.0 for i, j in used_a.items()}
+    cands = _candidates(a, b, set(used_a), used_b)
     for same_topic, minimum in ((True, SAME_TOPIC_MIN), (False, CROSS_TOPIC_MIN)):
         for score, i, j in cands:
             if score < minimum or i in used_a or j in used_b:
