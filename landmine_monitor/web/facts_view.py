@@ -47,8 +47,13 @@ def _label(value: Any) -> str:
     return str(value).replace("_", " ")
 
 
+def _shown(f: dict[str, Any]) -> str:
+    when = f"{f['year']}" if f["year"] else f"edition {f['edition']}"
+    return f"{_label(f['value'])} ({when})"
+
+
 def overview(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per indicator: the newest edition's value (with its source), and every differing value seen before."""
+    """Per indicator: the newest value (newest edition, then newest year), with its source and earlier values."""
     by_indicator: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_indicator.setdefault(r["indicator"], []).append(r)
@@ -56,13 +61,14 @@ def overview(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for indicator, facts in sorted(by_indicator.items()):
         facts.sort(key=lambda f: (f["edition"] or 0, f["year"] or 0))
         latest = facts[-1]
-        values = {_label(f["value"]) for f in facts if f["edition"] == latest["edition"]}
-        earlier = sorted({_label(f["value"]) for f in facts} - values)
+        newest = [f for f in facts if (f["edition"], f["year"]) == (latest["edition"], latest["year"])]
+        values = sorted({_label(f["value"]) for f in newest})
+        earlier = list(dict.fromkeys(_shown(f) for f in reversed(facts) if f not in newest))
         table.append(
             {
                 "indicator": indicator,
                 "label": indicator.replace("_", " ").capitalize(),
-                "value": ", ".join(sorted(values)),
+                "value": ", ".join(values),
                 "unit": latest["unit"],
                 "year": latest["year"],
                 "edition": latest["edition"],

@@ -97,10 +97,17 @@ def _facets(raw: dict[str, Any], p: SearchParams) -> list[dict[str, Any]]:
 def _hit(h: dict[str, Any]) -> dict[str, Any]:
     anchor = h.get("anchor")
     section = h.get("heading") or h.get("section")
+    where = [str(h.get("country_name") or h.get("country") or h.get("report"))]
+    where += [str(h["edition"])] if h.get("edition") else []
+    if isinstance(section, str):
+        where.append(section)
+    elif h.get("kind") == "footnote" and h.get("footnote") is not None:
+        where.append(f"note {h['footnote']}")
+    elif h.get("kind") == "title":
+        where.append("title")
     return {
         **h,
-        "label": str(h.get("country_name") or h.get("country") or h.get("report")),
-        "heading_label": section if isinstance(section, str) else None,
+        "label": " · ".join(where),
         "snippet": safe_snippet(str(h.get("snippet") or "")),
         "url": urls.report(h["report"], anchor=anchor),
         "topic_labels": [topic_label(t) for t in h.get("topics") or []],
@@ -129,9 +136,9 @@ def search_page(db: Path, p: SearchParams) -> dict[str, Any]:
         except ImportError:
             result["message"] = "Search is not available: the search engine is not installed."
             status = 503
-        except MonitorError as e:
+        except MonitorError as e:  # a filter or option the engine cannot use
             result["message"] = str(e)
-            status = 503
+            status = 400
     return {
         "page": "search",
         "title": f"Search: {p.q}" if p.q else "Search",
