@@ -216,6 +216,26 @@ def test_negated_export_is_not_an_export() -> None:
         ("exporter", "unknown")
     }
     assert got(weapons.extract(ctx("Nauru has never exported antipersonnel mines."))) == {("exporter", "no")}
+    assert got(weapons.extract(ctx("Nauru is not known to have produced or exported mines."))) == {
+        ("producer", "unknown"),
+        ("exporter", "unknown"),
+    }
+    assert got(weapons.extract(ctx("Nauru has never produced, imported, stockpiled or exported mines."))) == {
+        ("producer", "no"),
+        ("exporter", "no"),
+    }
+
+
+def test_mine_counts_are_read_by_the_nearest_words() -> None:
+    facts = numbers.extract(
+        ctx(
+            "Nauru declared a stockpile of 2.9 million mines and about 900,000 mines emplaced on its borders."
+        )
+    )
+    assert got(facts, "qualifier") == {
+        ("stockpile_size", 2_900_000, None),
+        ("mines_emplaced", 900_000, "about"),
+    }
 
 
 # --- numbers -------------------------------------------------------------------------------------

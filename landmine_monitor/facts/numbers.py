@@ -89,7 +89,9 @@ def _counted(ctx: SentenceContext, q: Quantity, clauses: list[tuple[int, int, in
         if about_other(clause_before(text, q.start), ctx.iso3) or _NOTHING_KNOWN.search(clause):
             return None
         if indicator == "mines":
-            found = _mine_indicator(clause)
+            found = _mine_indicator(
+                text[max(0, q.start - 40) : q.start], after[m.end() + 1 : m.end() + 30], clause
+            )
             if found is None:
                 return None
             indicator = found
@@ -103,7 +105,14 @@ def _clause(clauses: list[tuple[int, int, int | None]], pos: int, text: str) -> 
     return next((text[a:b] for a, b, _ in clauses if a <= pos < b), text)
 
 
-def _mine_indicator(clause: str) -> str | None:
+def _mine_indicator(before: str, after: str, clause: str) -> str | None:
+    """What a count of mines is: the words nearest the number decide, then its clause."""
+    if _EMPLACED.search(after):
+        return "mines_emplaced"
+    if _STOCKPILE.search(before):
+        return "stockpile_size"
+    if _EMPLACED.search(before):
+        return "mines_emplaced"
     if _EMPLACED.search(clause):
         return "mines_emplaced"
     if _STOCKPILE.search(clause) and not re.search(r"\bdestroy|retain", clause, re.I):

@@ -31,18 +31,19 @@ _MODEL = re.compile(
 )
 
 _PRODUCER = [
-    ("unknown", re.compile(r"\bnot known to (?:have )?(?:produced|produce|manufactured)\b", re.I)),
-    ("no", re.compile(r"\b(?:has|have|had)?\s*never\s+(?:\w+\s+)?(?:produced|manufactured)\b"
+    ("unknown", re.compile(r"\bnot known to (?:have )?(?:[\w,]+\s+(?:or\s+|and\s+)?){0,3}?(?:produced|produce|manufactured)\b", re.I)),
+    ("no", re.compile(r"\bnever\s+(?:[\w,]+\s+(?:or\s+|and\s+)?){0,4}?(?:produced|manufactured)\b"
                       r"|\b(?:does|did|has|have)\s+not\s+(?:produce[ds]?|manufacture[ds]?)\b", re.I)),
     ("current", re.compile(r"\b(?:produces|manufactures|continues? to (?:produce|manufacture)|is producing)\b", re.I)),
     ("past", re.compile(r"\b(?:has|have|had)\s+(?:also\s+)?(?:produced|manufactured)\b|(?<!ly )(?<!was )(?<!were )(?<!been )(?<!are )(?<!is )\bproduced\b(?=[^.]{0,60}\bmines?\b)", re.I)),
 ]  # fmt: skip
 _EXPORTER = [
-    ("unknown", re.compile(r"\bnot known to (?:have )?(?:exported|export|transferred)\b", re.I)),
-    ("no", re.compile(r"\b(?:has|have)?\s*never\s+(?:\w+\s+)?(?:or\s+)?exported\b|\bpolicy not to export\b"
+    ("unknown", re.compile(r"\bnot known to (?:have )?(?:[\w,]+\s+(?:or\s+|and\s+)?){0,3}?(?:exported|export|transferred)\b", re.I)),
+    ("no", re.compile(r"\bnever\s+(?:[\w,]+\s+(?:or\s+|and\s+)?){0,4}?exported\b|\bpolicy not to export\b"
                       r"|\b(?:has|have|did)\s+not\s+export(?:ed)?\b", re.I)),
     ("past", re.compile(r"\b(?:has|have|had)\s+exported\b|(?<!not )(?<!never )\bexported\b", re.I)),
 ]  # fmt: skip
+_NEGATION = re.compile(r"\b(?:not|never|no)\b", re.I)
 _MINES = re.compile(r"\b(?:mines?|landmines?|antipersonnel)\b", re.I)
 _DOUBT = re.compile(r"\b(?:may|might|could|possibly|perhaps)\b", re.I)
 _ASSUMED = re.compile(r"\b(?:assumes?|assumed|believed|believes)\b", re.I)
@@ -80,6 +81,10 @@ def _status(ctx: SentenceContext, indicator: str, patterns: list[tuple[str, re.P
         if not m or about_other(clause_before(text, m.start()), ctx.iso3):
             continue
         head = text[: m.start()]
+        if value in ("past", "current") and _NEGATION.search(
+            text[max(0, m.start() - 60) : m.start()].split(";")[-1]
+        ):
+            continue  # "is not known to have produced or exported", "has never produced, sold or exported"
         qualifier = "possibly" if _DOUBT.search(head[-40:]) else "assumed" if _ASSUMED.search(head) else None
         return [_fact(ctx, indicator, value, qualifier)]
     return []
