@@ -130,7 +130,8 @@ def _insert_report(conn: sqlite3.Connection, rid: str, r: Report) -> None:
         "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
         [(rid, i, s.heading, _j(s.topics), s.level, int(s.inferred)) for i, s in enumerate(r.sections)],
     )
-    paragraphs, markers = [], []
+    paragraphs: list[tuple[Any, ...]] = []
+    markers: list[tuple[str, int, int, int]] = []
     for si, s in enumerate(r.sections):
         for pi, p in enumerate(s.paragraphs):
             paragraphs.append((rid, si, pi, paragraph_anchor(si, pi), p.text, _j(p.footnotes)))
@@ -178,7 +179,8 @@ def _insert_report(conn: sqlite3.Connection, rid: str, r: Report) -> None:
 
 
 def _insert_citations(conn: sqlite3.Connection, rid: str, r: Report) -> None:
-    rows, sources = [], {}
+    rows: list[tuple[Any, ...]] = []
+    sources: dict[str, tuple[str, str, str]] = {}
     seen: set[tuple[int, int]] = set()
     for f in r.footnotes:
         for i, c in enumerate(f.citations):
