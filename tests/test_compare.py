@@ -262,3 +262,15 @@ def test_timeline_first_last_seen_and_changes() -> None:
     ]
     assert rows["stockpile_size"]["first_seen"] == 2002
     assert rows["stockpile_size"]["changes"][0]["to"] == "0 mines"
+
+
+def test_timeline_shows_every_mine_model_and_judges_statuses_by_value() -> None:
+    a = Report(country=Country("XFD", "Freedonia"), edition=2001)
+    a.facts = [_fact("mine_model", "PMN-7", "s", []), _fact("mine_model", "Model 9", "s", [])]
+    a.facts.append(_fact("unga_vote", "abstained", "s", [], year=2000, unit="A/RES/55/33V"))
+    b = Report(country=Country("XFD", "Freedonia"), edition=2002)
+    b.facts = [_fact("mine_model", "PMN-7", "s", []), _fact("unga_vote", "abstained", "s", [], year=2000)]
+    rows = {row["indicator"]: row for row in timeline([a, b])["indicators"]}
+    assert [v["shown"] for v in rows["mine_model"]["values"]] == ["Model 9, PMN-7", "PMN-7"]
+    assert rows["mine_model"]["changes"][0]["to"] == "PMN-7"
+    assert rows["unga_vote"]["changes"] == []

@@ -149,21 +149,11 @@ def timeline(reports: list[Report]) -> dict[str, Any]:
     for key in sorted(series, key=lambda k: (k[0], k[1] or 0)):
         per_edition = series[key]
         editions = sorted(per_edition)
-        values = [
-            {
-                "edition": e,
-                "value": f.value,
-                "shown": _shown(f),
-                "sentence": f.sentence,
-                "footnotes": f.footnotes,
-            }
-            for e in editions
-            for f in per_edition[e][:1]
-        ]
+        values = [_observation(e, per_edition[e]) for e in editions]
         changes = [
             {"from_edition": x["edition"], "to_edition": y["edition"], "from": x["shown"], "to": y["shown"]}
             for x, y in zip(values, values[1:], strict=False)
-            if x["shown"] != y["shown"]
+            if x["key"] != y["key"]
         ]
         indicators.append(
             {
@@ -180,6 +170,23 @@ def timeline(reports: list[Report]) -> dict[str, Any]:
         "country": _country(first),
         "editions": [r.edition for r in ordered],
         "indicators": indicators,
+    }
+
+
+def _observation(edition: int, facts: list[Fact]) -> dict[str, Any]:
+    """One edition's value of an indicator: the first fact, or every value of a set indicator (the mine
+    models named that year). `key` is what a change is judged on: a status by its value alone."""
+    f = facts[0]
+    shown, key = _shown(f), (str(f.value) if f.indicator in STATUS_INDICATORS else _shown(f))
+    if f.indicator in SET_INDICATORS:
+        shown = key = ", ".join(sorted({_shown(x) for x in facts}))
+    return {
+        "edition": edition,
+        "value": f.value,
+        "shown": shown,
+        "key": key,
+        "sentence": f.sentence,
+        "footnotes": f.footnotes,
     }
 
 
