@@ -8,6 +8,7 @@ heading. `infer_topics(paragraph)` scores topic vocabulary (the first sentence c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import TOPICS
 
@@ -55,13 +56,20 @@ _ORDER = {t: i for i, t in enumerate(TOPICS)}
 
 def heading_topics(heading: str) -> list[str]:
     """Canonical topics for a section heading; [] if the text matches no known heading pattern."""
+    if len(heading) > 160:
+        return []
+    return list(_heading_topics(heading))
+
+
+@lru_cache(maxsize=8192)
+def _heading_topics(heading: str) -> tuple[str, ...]:
     h = " ".join(heading.lower().split())
     h = re.sub(r"\[\s*\d+\s*\]", "", h).strip(" :.-")
     found: set[str] = set()
     for pattern, topics in _HEADING_PATTERNS:
         if pattern.search(h):
             found.update(topics)
-    return sorted(found, key=_ORDER.__getitem__)
+    return tuple(sorted(found, key=_ORDER.__getitem__))
 
 
 def is_known_heading(text: str) -> bool:

@@ -104,7 +104,12 @@ _CHROME_LINE = re.compile(
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 
 
+_LONG_CHROME = ("send the monitor", "lm report", "email notification")
+
+
 def is_chrome(line: str) -> bool:
+    if len(line) > 60 and not line[:20].lower().startswith(_LONG_CHROME):
+        return False
     return bool(_CHROME_LINE.match(line))
 
 
@@ -115,6 +120,18 @@ def clean_line(line: str) -> str:
     return line.replace("\xa0", " ").strip()
 
 
+_TOP = 60
+
+
 def strip_chrome(lines: list[str]) -> list[str]:
-    """Lines with navigation chrome blanked out (kept as blank lines so paragraph breaks survive)."""
-    return ["" if is_chrome(x) else x for x in (clean_line(line) for line in lines)]
+    """Lines with navigation chrome blanked out (kept as blank lines so paragraph breaks survive).
+
+    Every pattern is tried on the first lines; further down only short lines and `<...>` lines can
+    be chrome (previous/next links, "Related Report:"), which keeps long pages fast."""
+    out = []
+    for i, line in enumerate(lines):
+        x = clean_line(line)
+        if x and (i < _TOP or len(x) < 24 or x[0] == "<") and is_chrome(x):
+            x = ""
+        out.append(x)
+    return out

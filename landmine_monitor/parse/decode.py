@@ -43,7 +43,7 @@ def decode_page(data: bytes, name: str) -> tuple[str, str | None]:
         raise InputError(name, "looks like a binary file, not a text or HTML page")
     text = _decode(data, name)
     text = repair_mojibake(text).replace("\r\n", "\n").replace("\r", "\n")
-    if _HTML_START.search(text[:2000]):
+    if "<" in text[:2000] and _HTML_START.search(text[:2000]):
         return html_to_text(text)
     return text, None
 
@@ -83,7 +83,7 @@ _MOJIBAKE_RUN = re.compile("[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ�
 
 def repair_mojibake(text: str) -> str:
     """`â€™` -> `’` and the like; text without the markers is returned untouched (cheap check first)."""
-    if not _MOJIBAKE_MARK.search(text):
+    if ("Â" not in text and "Ã" not in text and "â" not in text) or not _MOJIBAKE_MARK.search(text):
         return text
     return _MOJIBAKE_RUN.sub(_fix_run, text)
 

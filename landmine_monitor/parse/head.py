@@ -135,7 +135,7 @@ def _kind_from_text(head: Head, units: list[Unit], body: str) -> str:
     top = "\n".join(u.text for u in units[:4])[:1500]
     if _OTHER.search(head.title or "") or _OTHER.search(top[:300]):
         return "other"
-    if len(_TOC.findall(body[:5000])) >= 5:
+    if "......" in body[:5000] and len(_TOC.findall(body[:5000])) >= 5:
         return "toc"
     if _ABOUT.search(head.title or "") or _ABOUT.search(top):
         return "about"
@@ -168,10 +168,25 @@ def page_country(head: Head, info: UrlInfo, kind: str, text: str) -> tuple[Count
     return found, found is not None
 
 
-_DATE_YEAR = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+((?:19|20)\d\d)\b"
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\b")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
+
+
+def _after_month(text: str, at: int) -> bool:
+    return text[max(0, at - 10) : at].rstrip().lower().endswith(_MONTHS)
 
 
 def page_edition(
@@ -189,5 +204,7 @@ def page_edition(
             return int(m.group("year")), False
     if kind != "country_report":
         return None, False
-    years = [int(y) for y in _DATE_YEAR.findall(text)]
+    candidates = sorted(((int(m.group(1)), m.start()) for m in _YEAR.finditer(text)), reverse=True)
+    years = [next((y for y, at in candidates if _after_month(text, at)), 0)] if candidates else []
+    years = [y for y in years if y]
     return (max(years), True) if years else (None, False)

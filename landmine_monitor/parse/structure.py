@@ -84,7 +84,7 @@ def _fill_body(report: Report, units: list[Unit]) -> None:
             section = Section(u.text, heading_topics(u.text) or ["other"], u.level, False)
             report.sections.append(section)
             continue
-        text = " ".join(u.text.split())
+        text = " ".join(u.text.split()) if ("  " in u.text or "\t" in u.text) else u.text
         if kd_open is not None:
             kd_open.text = f"{kd_open.text}\n\n{text}".strip()
             continue
