@@ -15,15 +15,15 @@ CLI = [sys.executable, "-m", "landmine_monitor"]
 
 GOOD = """Table of Contents
 Country Reports
-Freedonia, Landmine Monitor Report 2004
+Bhutan, Landmine Monitor Report 2004
 
-Freedonia
+Bhutan
 
-Key developments since May 2003: Freedonia destroyed its stockpile of 1,200 antipersonnel mines.
+Key developments since May 2003: Bhutan destroyed its stockpile of 1,200 antipersonnel mines.
 
 Mine Ban Policy
 
-Freedonia signed the Mine Ban Treaty on 3 December 1997 and ratified it on 9 June 1999.[1] Its landmine
+Bhutan signed the Mine Ban Treaty on 3 December 1997 and ratified it on 9 June 1999.[1] Its landmine
 clearance programme continued in 2003.[2]
 
 Mine Action
@@ -31,7 +31,7 @@ Mine Action
 Deminers cleared 2.1 square kilometers of mined land in 2003.[2]
 
 [1] Statement by Rufus T. Firefly, Ministry of Foreign Affairs, 12 March 2004.
-[2] Email from Ana Ruiz, Director, Freedonia Mine Action Centre, 2 May 2004.
+[2] Email from Ana Ruiz, Director, Bhutan Mine Action Centre, 2 May 2004.
 """
 
 
@@ -62,7 +62,7 @@ def test_ingest_example_archive_and_read_back(examples_dir: Path, tmp_path: Path
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["country"]["iso3"] == some["iso3"]
     by_code = run("show", some["iso3"].lower(), str(some["edition"]), "--db", db)
-    assert by_code.returncode == 0 and some["title"].split(",")[0] in by_code.stdout
+    assert by_code.returncode == 0 and f"[{some['id']}]" in by_code.stdout
 
 
 def test_changed_file_replaces_its_report(tmp_path: Path) -> None:
@@ -136,7 +136,7 @@ def test_missing_database_and_unknown_country_are_one_line(tmp_path: Path) -> No
     run("ingest", tmp_path / "p.txt", "--db", db, "-q")
     r = run("show", "Atlantis", "2004", "--db", db)
     assert r.returncode == 1 and "unknown country" in r.stderr
-    r = run("show", "Freedonia", "1999", "--db", db)
+    r = run("show", "Bhutan", "1999", "--db", db)
     assert r.returncode == 1 and "no report" in r.stderr
 
 

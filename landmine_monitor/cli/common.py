@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import store
-from ..countries import resolve
+from ..countries import by_iso3, resolve
 from ..errors import MonitorError
 from ..model import Country
 
@@ -24,7 +24,7 @@ def open_db(db: Path, readonly: bool = True) -> sqlite3.Connection:
 
 def country_arg(name: str) -> Country:
     """A country given as an ISO code or any known spelling."""
-    country = resolve(name)
+    country = (by_iso3(name.strip().upper()) if len(name.strip()) == 3 else None) or resolve(name)
     if country is None:
         raise MonitorError(
             f"unknown country {name!r} (give an ISO code such as PRK or a name such as 'North Korea')"
