@@ -139,6 +139,8 @@ def _kind_from_text(head: Head, units: list[Unit], body: str) -> str:
         return "toc"
     if _ABOUT.search(head.title or "") or _ABOUT.search(top):
         return "about"
+    if head.country_line:
+        return "country_report"
     if head.title and not head.title_country:
         return "thematic"
     named = {
