@@ -89,6 +89,7 @@ _CHROME_LINE = re.compile(
     r"|about us|the issues|our research products|order publications|multimedia|press room"
     r"|resources for monitor researchers|archives home page|table of contents|country reports"
     r"|sub-sections:?|sections|related reports?:?|other reports?:?"
+    r"|(?:home|table of contents)(?:\s*(?:>|»|/)\s*[\w .,-]+)+"  # breadcrumbs
     r"|<\s*[\w .-]*\|\s*[\w .-]*>"  # "<Previous | Next>", "<Africa | Asia-Pacific>"
     r"|lm report \d{4} full report.*"
     r"|email notification receive notifications.*"

@@ -69,6 +69,12 @@ def read_head(units: list[Unit]) -> Head:
     i = 0
     while i < len(units) and units[i].role == "meta":
         i += 1
+    for j in range(i + 1, min(i + 3, len(units))):  # leftover furniture above a title line
+        if TITLE.match(units[j].text) and not any(units[k].role in ("prose", "kd") for k in range(i, j)):
+            for k in range(i, j):
+                units[k].role = "meta"
+            i = j
+            break
     if i >= len(units):
         head.end = i
         return head
