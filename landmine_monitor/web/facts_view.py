@@ -10,6 +10,7 @@ from typing import Any
 
 from ..store import web as queries
 from . import urls
+from .text import indicator_label
 
 CHART_W, CHART_H, PAD = 360, 140, 28
 FACT_COLUMNS = (
@@ -42,14 +43,22 @@ def fact_rows(conn: sqlite3.Connection, iso3: str) -> list[dict[str, Any]]:
 def _label(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, int | float):
         return f"{value:,}"
     return str(value).replace("_", " ")
 
 
-def _shown(f: dict[str, Any]) -> str:
-    when = f"{f['year']}" if f["year"] else f"edition {f['edition']}"
-    return f"{_label(f['value'])} ({when})"
+def _earlier(facts: list[dict[str, Any]]) -> list[str]:
+    """Earlier values, newest first, each once with the years (or editions) that gave it: "3 (2003)"."""
+    whens: dict[str, list[str]] = {}
+    for f in reversed(facts):
+        when = str(f["year"]) if f["year"] else f"edition {f['edition']}"
+        seen = whens.setdefault(_label(f["value"]), [])
+        if when not in seen:
+            seen.append(when)
+    return [f"{value} ({', '.join(sorted(w))})" for value, w in whens.items()]
 
 
 def overview(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -63,11 +72,11 @@ def overview(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         latest = facts[-1]
         newest = [f for f in facts if (f["edition"], f["year"]) == (latest["edition"], latest["year"])]
         values = sorted({_label(f["value"]) for f in newest})
-        earlier = list(dict.fromkeys(_shown(f) for f in reversed(facts) if f not in newest))
+        earlier = _earlier([f for f in facts if f not in newest])
         table.append(
             {
                 "indicator": indicator,
-                "label": indicator.replace("_", " ").capitalize(),
+                "label": indicator_label(indicator),
                 "value": ", ".join(values),
                 "unit": latest["unit"],
                 "year": latest["year"],
@@ -110,13 +119,13 @@ def _chart(indicator: str, points: list[tuple[int, float]]) -> dict[str, Any]:
     ]
     return {
         "indicator": indicator,
-        "label": indicator.replace("_", " ").capitalize(),
+        "label": indicator_label(indicator),
         "width": CHART_W,
         "height": CHART_H,
         "baseline": CHART_H - PAD,
         "left": PAD,
         "right": CHART_W - PAD,
-        "max_label": _label(int(y1) if y1.is_integer() else y1),
+        "max_label": _label(y1),
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in pts),
         "points": pts,
     }

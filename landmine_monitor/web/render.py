@@ -11,12 +11,31 @@ from typing import Any
 
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from . import urls
 from .text import kind_label, topic_label
 
 HERE = Path(__file__).resolve().parent
 SITE_NAME = "Landmine Monitor archive"
+
+
+def with_notes(segments: list[dict[str, Any]]) -> Markup:
+    """Paragraph text (escaped) with each [n] marker as a link to its note (a filter: faster than a macro)."""
+    out = []
+    for s in segments:
+        if "note" not in s:
+            out.append(str(escape(s["text"])))
+            continue
+        n = int(s["note"])
+        if s["missing"]:
+            out.append(
+                f'<sup class="fn missing" title="note {n} is missing from the archived page">[{n}]</sup>'
+            )
+        else:
+            out.append(f'<sup class="fn"><a class="fn-ref" href="#fn-{n}" data-note="{n}">[{n}]</a></sup>')
+    return Markup("".join(out))
+
 
 ENV = Environment(
     loader=FileSystemLoader(HERE / "templates"),
@@ -26,6 +45,7 @@ ENV = Environment(
     lstrip_blocks=True,
 )
 ENV.globals.update(urls=urls, site_name=SITE_NAME, topic_label=topic_label, kind_label=kind_label)
+ENV.filters["with_notes"] = with_notes
 ENV.filters["number"] = lambda n: f"{n:,}" if isinstance(n, int) else ("" if n is None else n)
 
 

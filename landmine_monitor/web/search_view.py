@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from ..errors import MonitorError
 from . import urls
 from .text import plain, safe_snippet, topic_label
 
 PER_PAGE = 20
+FACET_SHOWN = 10  # values per facet before a "show all" link (more=FACET shows them all)
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "edition")
 # facet name in the engine's result -> the filter parameter it sets
@@ -40,18 +42,20 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     limit: int = PER_PAGE
+    more: str | None = None
 
     def filters(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = self.__dict__
         return {k: d[k] for k in ("country", "edition", "year_from", "year_to", "topic", "kind") if d[k]}
 
     def url(self, fmt: str = "", /, **change: Any) -> str:
-        d = {**asdict(self), **change}
+        d = {**self.__dict__, **change}
         q = d.pop("q")
         d["from"], d["to"] = d.pop("year_from"), d.pop("year_to")
         d["sort"] = None if d["sort"] == "relevance" else d["sort"]
         d["page"] = None if d["page"] == 1 else d["page"]
         d["limit"] = None if d["limit"] == PER_PAGE else d["limit"]
+        d["more"] = d["more"] if d["more"] in FACET_PARAMS else None
         return urls.search(q, fmt, **d)
 
 
@@ -71,27 +75,42 @@ def _facet_item(item: Any) -> tuple[str, str, int]:
     return str(value), str(value), int(count)
 
 
+def _facet(name: str, entries: list[Any], p: SearchParams) -> dict[str, Any]:
+    param = FACET_PARAMS[name]
+    current = str(getattr(p, param) or "").lower()
+    base = p.url(**{param: None, "page": 1})
+    base += "&" if "?" in base else "?"
+    values = [_facet_item(e) for e in entries]
+    shown = (
+        values
+        if p.more == name
+        else [v for i, v in enumerate(values) if i < FACET_SHOWN or v[0].lower() == current]
+    )
+    items = []
+    for value, label, count in shown:
+        checked = bool(current) and current == value.lower()
+        items.append(
+            {
+                "value": value,
+                "label": topic_label(value) if name == "topic" else label,
+                "count": count,
+                "checked": checked,
+                "url": base[:-1] if checked else base + urlencode({param: value}),
+            }
+        )
+    hidden = len(values) - len(shown)
+    return {
+        "name": name,
+        "param": param,
+        "title": FACET_TITLES[name],
+        "items": items,
+        "hidden": hidden,
+        "more_url": p.url(more=name) if hidden else None,
+    }
+
+
 def _facets(raw: dict[str, Any], p: SearchParams) -> list[dict[str, Any]]:
-    out = []
-    for name, param in FACET_PARAMS.items():
-        current = getattr(p, param)
-        items = []
-        for entry in raw.get(name) or []:
-            value, label, count = _facet_item(entry)
-            if name == "topic":
-                label = topic_label(value)
-            checked = current is not None and str(current).lower() == value.lower()
-            items.append(
-                {
-                    "value": value,
-                    "label": label,
-                    "count": count,
-                    "checked": checked,
-                    "url": p.url(**{param: None if checked else value, "page": 1}),
-                }
-            )
-        out.append({"name": name, "param": param, "title": FACET_TITLES[name], "items": items})
-    return out
+    return [_facet(name, list(raw.get(name) or []), p) for name in FACET_PARAMS]
 
 
 def _hit(h: dict[str, Any]) -> dict[str, Any]:
@@ -128,6 +147,7 @@ def _pages(p: SearchParams, total: int) -> dict[str, Any]:
 
 
 def search_page(db: Path, p: SearchParams) -> dict[str, Any]:
+    """Hits, facets (each cut to FACET_SHOWN values unless p.more names it), pagination, suggestions."""
     result: dict[str, Any] = {"total": 0, "hits": [], "facets": {}, "suggestions": [], "message": None}
     status = 200
     if p.q.strip() or p.filters():

@@ -38,6 +38,34 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
+INDICATOR_LABELS: dict[str, str] = {
+    "treaty_status": "Mine Ban Treaty status",
+    "treaty_signed": "Treaty signed",
+    "treaty_ratified": "Treaty ratified",
+    "treaty_acceded": "Treaty acceded",
+    "treaty_entry_into_force": "Entry into force",
+    "unga_vote": "UNGA vote on the pro-ban resolution",
+    "ccw_status": "CCW",
+    "ccw_apii_status": "CCW Amended Protocol II",
+    "cd_member": "Conference on Disarmament member",
+    "producer": "Producer",
+    "mine_model": "Mine models",
+    "exporter": "Exporter",
+    "stockpile_size": "Stockpile size",
+    "mines_emplaced": "Mines emplaced",
+    "area_cleared": "Area cleared",
+    "casualties": "Casualties",
+    "prostheses_fitted": "Prostheses fitted",
+    "mobility_devices": "Mobility devices",
+    "amputees": "Amputees",
+    "funding_usd": "Funding (US$)",
+}
+
+
+def indicator_label(indicator: str) -> str:
+    return INDICATOR_LABELS.get(indicator, indicator.replace("_", " ").capitalize())
+
+
 def topic_label(topic: str) -> str:
     return TOPIC_LABELS.get(topic, topic.replace("_", " ").capitalize())
 
@@ -73,6 +101,8 @@ def plain(snippet: str) -> str:
 
 
 def shorten(text: str, limit: int = 320) -> str:
+    """A teaser: markers dropped, cut at a word boundary."""
+    text = _MARKER.sub("", text)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
