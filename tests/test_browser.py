@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from test_web import HOSTILE_ID, LiveServer, build_db
 
 CHROMIUM = Path("/usr/bin/chromium")
