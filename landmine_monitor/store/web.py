@@ -90,24 +90,6 @@ def source_citations(conn: sqlite3.Connection, source_id: str) -> list[dict[str,
     return out
 
 
-def country_facts(conn: sqlite3.Connection, iso3: str) -> list[dict[str, Any]]:
-    """Every fact extracted from a country's reports, with the edition and report it comes from."""
-    rows = conn.execute(
-        "SELECT f.report_id, r.edition, r.kind AS report_kind, f.ord, f.indicator, f.value, f.year, f.date,"
-        " f.unit, f.qualifier, f.section_ord, f.paragraph_ord, f.sentence, f.footnotes"
-        " FROM facts f JOIN reports r ON r.id = f.report_id WHERE r.iso3 = ?"
-        " ORDER BY r.edition, f.report_id, f.ord",
-        (iso3.upper(),),
-    ).fetchall()
-    out = []
-    for r in rows:
-        d = dict(r)
-        d["value"] = json.loads(d["value"])
-        d["footnotes"] = json.loads(d["footnotes"])
-        out.append(d)
-    return out
-
-
 def example_paragraph(conn: sqlite3.Connection) -> dict[str, Any] | None:
     """A paragraph to show how citing works: the first paragraph of the newest country report."""
     row = conn.execute(

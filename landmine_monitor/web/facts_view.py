@@ -1,6 +1,7 @@
-"""A country's facts for the web: overview table (latest value per indicator), conflicts, SVG chart data.
+"""A country's facts for the web: overview table, conflicts between editions, SVG chart coordinates.
 
-Charts are plain coordinates; the template draws them as inline SVG.
+The profile itself (latest value per indicator, series, conflicts) comes from landmine_monitor.facts.profile
+over the rows of landmine_monitor.store.facts; this module adds links, labels and chart geometry.
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..store import web as queries
+from ..facts import profile
+from ..store import facts as fact_queries
 from . import urls
 from .text import indicator_label
 
@@ -31,79 +33,32 @@ FACT_COLUMNS = (
 
 def fact_rows(conn: sqlite3.Connection, iso3: str) -> list[dict[str, Any]]:
     """Every fact of a country with a link to the paragraph it was read from."""
-    out = []
-    for f in queries.country_facts(conn, iso3):
-        anchor = None
-        if f["section_ord"] is not None and f["paragraph_ord"] is not None:
-            anchor = f"p-{f['section_ord'] + 1}-{f['paragraph_ord'] + 1}"
-        out.append({**f, "anchor": anchor, "url": urls.report(f["report_id"], anchor=anchor)})
-    return out
-
-
-def _label(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int | float):
-        return f"{value:,}"
-    return str(value).replace("_", " ")
-
-
-def _earlier(facts: list[dict[str, Any]]) -> list[str]:
-    """Earlier values, newest first, each once with the years (or editions) that gave it: "3 (2003)"."""
-    whens: dict[str, list[str]] = {}
-    for f in reversed(facts):
-        when = str(f["year"]) if f["year"] else f"edition {f['edition']}"
-        seen = whens.setdefault(_label(f["value"]), [])
-        if when not in seen:
-            seen.append(when)
-    return [f"{value} ({', '.join(sorted(w))})" for value, w in whens.items()]
-
-
-def overview(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per indicator: the newest value (newest edition, then newest year), with its source and earlier values."""
-    by_indicator: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        by_indicator.setdefault(r["indicator"], []).append(r)
-    table = []
-    for indicator, facts in sorted(by_indicator.items()):
-        facts.sort(key=lambda f: (f["edition"] or 0, f["year"] or 0))
-        latest = facts[-1]
-        newest = [f for f in facts if (f["edition"], f["year"]) == (latest["edition"], latest["year"])]
-        values = sorted({_label(f["value"]) for f in newest})
-        earlier = _earlier([f for f in facts if f not in newest])
-        table.append(
-            {
-                "indicator": indicator,
-                "label": indicator_label(indicator),
-                "value": ", ".join(values),
-                "unit": latest["unit"],
-                "year": latest["year"],
-                "edition": latest["edition"],
-                "url": latest["url"],
-                "sentence": latest["sentence"],
-                "footnotes": latest["footnotes"],
-                "earlier_values": earlier,
-            }
-        )
-    return table
+    return [
+        {**f, "url": urls.report(f["report_id"], anchor=f["anchor"])}
+        for f in fact_queries.country_facts(conn, iso3)
+    ]
 
 
 def charts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A line chart per numeric indicator with at least two points (x: the fact's year, else its edition)."""
-    series: dict[str, dict[int, float]] = {}
-    for r in rows:
-        v = r["value"]
-        if isinstance(v, bool) or not isinstance(v, int | float):
+    """A line chart per numeric series with at least two distinct x (the fact's year, else its edition)."""
+    out = []
+    for s in profile.series(rows):
+        if not s["numeric"]:
             continue
-        x = r["year"] or r["edition"]
-        if x is not None:
-            series.setdefault(r["indicator"], {})[int(x)] = float(v)
-    return [_chart(k, sorted(pts.items())) for k, pts in sorted(series.items()) if len(pts) >= 2]
+        points: dict[int, float] = {}
+        for p in s["points"]:
+            if p["x"] is not None:
+                points[int(p["x"])] = float(p["value"])  # a later edition's figure for a year wins
+        if len(points) >= 2:
+            out.append(_chart(s["indicator"], s["unit"], sorted(points.items())))
+    return out
 
 
-def _chart(indicator: str, points: list[tuple[int, float]]) -> dict[str, Any]:
+def _number(v: float) -> str:
+    return f"{int(v):,}" if v.is_integer() else f"{v:,}"
+
+
+def _chart(indicator: str, unit: str | None, points: list[tuple[int, float]]) -> dict[str, Any]:
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     x0, x1, y1 = min(xs), max(xs), max(max(ys), 1.0)
     sx = (CHART_W - 2 * PAD) / max(x1 - x0, 1)
@@ -113,29 +68,36 @@ def _chart(indicator: str, points: list[tuple[int, float]]) -> dict[str, Any]:
             "x": round(PAD + (x - x0) * sx, 1),
             "y": round(CHART_H - PAD - y * sy, 1),
             "year": x,
-            "value": _label(y),
+            "value": _number(y),
         }
         for x, y in points
     ]
+    label = indicator_label(indicator)
+    label += f" ({unit})" if unit and unit.lower() not in label.lower() else ""
     return {
         "indicator": indicator,
-        "label": indicator_label(indicator),
+        "unit": unit,
+        "label": label,
         "width": CHART_W,
         "height": CHART_H,
         "baseline": CHART_H - PAD,
         "left": PAD,
         "right": CHART_W - PAD,
-        "max_label": _label(y1),
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in pts),
         "points": pts,
     }
+
+
+def _conflicts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**c, "label": indicator_label(c["indicator"])} for c in profile.conflicts(rows)]
 
 
 def facts_block(conn: sqlite3.Connection, iso3: str) -> dict[str, Any]:
     rows = fact_rows(conn, iso3)
     return {
         "count": len(rows),
-        "overview": overview(rows),
+        "overview": [{**o, "label": indicator_label(o["indicator"])} for o in profile.overview_table(rows)],
+        "conflicts": _conflicts(rows),
         "charts": charts(rows),
         "json_url": urls.country_facts(iso3, "json"),
         "csv_url": urls.country_facts(iso3, "csv"),
@@ -143,15 +105,15 @@ def facts_block(conn: sqlite3.Connection, iso3: str) -> dict[str, Any]:
 
 
 def facts_page(conn: sqlite3.Connection, iso3: str) -> dict[str, Any]:
-    c = queries.country(conn, iso3)
-    country_name = c["name"] if c else iso3.upper()
     rows = fact_rows(conn, iso3)
+    name = rows[0]["country"] if rows and rows[0].get("country") else iso3.upper()
     return {
         "page": "facts",
-        "title": f"{country_name}: facts",
+        "title": f"{name}: facts",
         "iso3": iso3.upper(),
-        "name": country_name,
+        "name": name,
         "urls": {"html": urls.country(iso3), "json": urls.country_facts(iso3, "json")},
-        "overview": overview(rows),
+        "overview": [{**o, "label": indicator_label(o["indicator"])} for o in profile.overview_table(rows)],
+        "conflicts": _conflicts(rows),
         "facts": rows,
     }
