@@ -185,9 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=8, help="concurrent clients for the throughput run")
     ap.add_argument("--requests", type=int, default=500, help="requests per page kind for latency")
     ap.add_argument("--seconds", type=float, default=20.0, help="time limit of each run")
+    ap.add_argument("--db", type=Path, help="an existing archive database to serve instead (with its index)")
     args = ap.parse_args(argv)
-    db = ROOT / "build" / f"bench-web-{args.n}-s{args.seed}" / "monitor.db"
-    build(db, args.n, args.seed, min(2, os.cpu_count() or 1))
+    db = args.db or ROOT / "build" / f"bench-web-{args.n}-s{args.seed}" / "monitor.db"
+    if args.db is None:
+        build(db, args.n, args.seed, min(2, os.cpu_count() or 1))
     paths = sample_paths(db, args.requests, args.seed)
     port = free_port()
     server = start_server(db, port, args.workers)

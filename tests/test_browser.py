@@ -148,4 +148,4 @@ def test_hostile_report_runs_no_script_and_prints(page: Any, server: str) -> Non
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server + "/reports/mng-2004")
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
-    shot(page, "15-report-mobile")
+    shot(page, "15-report-mobile", full=False)

@@ -408,7 +408,7 @@ def test_search_page_hits_facets_pagination_and_csv(client: httpx.Client) -> Non
     page2 = get_json(client, data["pagination"]["next_url"].replace("/search?", "/search.json?"))
     assert {h["url"] for h in page2["hits"]}.isdisjoint({h["url"] for h in data["hits"]})
     html = client.get("/search?q=mines").text
-    assert 'role="checkbox"' in html and "<mark>" in html and 'for="q"' in html and "NEAR" in html
+    assert 'class="facet-item' in html and "<mark>" in html and 'for="q"' in html and "NEAR" in html
     rows = list(csv.DictReader(io.StringIO(client.get("/search.csv?q=mines&limit=100").text)))
     assert len(rows) == min(100, data["total"]) and "<mark>" not in rows[0]["snippet"]
 

@@ -43,6 +43,7 @@ ENV = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # templates are package data: no stat() per render
 )
 ENV.globals.update(urls=urls, site_name=SITE_NAME, topic_label=topic_label, kind_label=kind_label)
 ENV.filters["with_notes"] = with_notes
