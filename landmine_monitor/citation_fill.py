@@ -18,14 +18,16 @@ _CUE_WORD = {
     "interview": r"\binterviews?\b|\bmeetings?\b|\bdiscussions?\b|\bconversations?\b|\bprovided\b|\bcommunication\b",
     "statement": r"\b(?:statement|speech|remarks|intervention|address|presentation|testimony)\b",
 }
+_PARTY_WORDS = [re.compile(rf"\b{word}\b\s*") for word in ("with", "from", "by", "to")]
+_FOUND_IN = re.compile(r"^(?:found |published |reproduced |quoted |printed )?in\s+(?=[A-Z])")
 
 
 def _participants(kind: str, head: str) -> str:
     """What follows the cue word: "Email from X" -> "X"; "" when the head names nobody."""
     m = re.search(_CUE_WORD[kind], head, re.IGNORECASE)
     rest = head[m.end() :] if m else head
-    for word in ("with", "from", "by", "to"):
-        m2 = re.search(rf"\b{word}\b\s*", rest)
+    for pattern in _PARTY_WORDS:
+        m2 = pattern.search(rest)
         if m2:
             return rest[m2.end() :].strip()
     return ""
@@ -37,10 +39,10 @@ def fill_communication(c: Citation, p: cp.Pieces, kind: str) -> None:
     places: list[str] = []
     outlet: list[str] = []
     for seg in (s for s in segs if s and s != cp.TITLE_MARK):
-        if outlet or re.match(r"^(?:found |published |reproduced |quoted |printed )?in\s+[A-Z]", seg):
-            outlet.append(re.sub(r"^(?:found |published |reproduced |quoted |printed )?in\s+", "", seg))
+        if outlet or _FOUND_IN.match(seg):
+            outlet.append(_FOUND_IN.sub("", seg))
             continue
-        seg = re.sub(r"^to\s+", "", seg)
+        seg = seg[3:] if seg.startswith("to ") else seg
         _communication_segment(c, seg, places)
     c.place = places[0] if len(set(places)) == 1 else None
     c.outlet = ", ".join(outlet) or None
@@ -67,13 +69,13 @@ def _communication_segment(c: Citation, seg: str, places: list[str]) -> None:
     elif known or cp.looks_organization(seg) or (cp.acronym(seg) and len(seg) > 2):
         _add_org(c, cp.trim_description(seg))
     elif c.people and (cp.is_role(seg) or cp.acronym(seg)):
-        _add_role(c, re.sub(r"^(?:the|a|an)\s+", "", seg))
+        _add_role(c, cp.ARTICLE.sub("", seg))
 
 
 def _add_role(c: Citation, role: str) -> None:
     if not c.people:
         return
-    role = re.sub(r"^(?:the|a|an)\s+", "", role)
+    role = cp.ARTICLE.sub("", role)
     last = c.people[-1]
     last.role = f"{last.role}, {role}" if last.role else role
 
@@ -152,7 +154,7 @@ def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bo
         c.title = release[1]
         return
     if not has_title and not c.title and cp.WORK_WORDS.search(seg) and not cp.NEWS_WORDS.search(seg):
-        c.title = re.sub(r"^(?:the|a|an)\s+", "", seg)
+        c.title = cp.ARTICLE.sub("", seg)
         if known_organization(c.title):
             _add_org(c, c.title.split(" ", 1)[0])
         return
@@ -170,4 +172,4 @@ def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bo
     elif cp.acronym(seg):
         _add_org(c, seg)
     elif not has_title and not c.title:
-        c.title = re.sub(r"^(?:the|a|an)\s+", "", seg)
+        c.title = cp.ARTICLE.sub("", seg)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .sources import known_organization
 
@@ -20,17 +21,26 @@ def words(text: str) -> frozenset[str]:
 _MONTH_NAMES = "January February March April May June July August September October November December"
 MONTHS = {m[:3]: i for i, m in enumerate(_MONTH_NAMES.split(" "), 1)}
 _MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_Y = r"((?:19|20)\d\d)(?!\d)"
-_D = r"(?<!\d)(\d{1,2})"
-# (pattern, kind): kinds say how to read the groups.
-_DATE_PATTERNS = [
-    (re.compile(rf"(?:from\s+)?{_D}\s*(?:to|[-–—])\s*{_D}\s+{_MON},?\s+{_Y}"), "days"),
-    (re.compile(rf"(?:from\s+)?{_D}\s+{_MON}\s*(?:to|[-–—])\s*{_D}\s+{_MON},?\s+{_Y}"), "day_months"),
-    (re.compile(rf"{_D}\s+{_MON},?\s+{_Y}"), "dmy"),
-    (re.compile(rf"\b{_MON}\s+{_D},\s*{_Y}"), "mdy"),
-    (re.compile(r"(?<![\w/])(\d{4})-(\d\d)-(\d\d)(?!\d)"), "iso"),
-    (re.compile(rf"\b{_MON},?\s+{_Y}"), "my"),
-]
+
+
+def _mon(name: str) -> str:
+    return _MON.replace("(", f"(?P<{name}>", 1)
+
+
+# One pass over the text: ranges first, then day-month-year, month-day-year, ISO, month-year.
+_DATES = re.compile(
+    "|".join(
+        [
+            rf"(?:from\s+)?(?<!\d)(?P<ra>\d{{1,2}})\s*(?:to|[-–—])\s*(?P<rb>\d{{1,2}})\s+{_mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
+            rf"(?:from\s+)?(?<!\d)(?P<sa>\d{{1,2}})\s+{_mon('sm')}\s*(?:to|[-–—])\s*(?P<sb>\d{{1,2}})\s+{_mon('sn')},?\s+(?P<sy>(?:19|20)\d\d)(?!\d)",
+            rf"(?<!\d)(?P<dd>\d{{1,2}})\s+{_mon('dm')},?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
+            rf"\b{_mon('am')}\s+(?<!\d)(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)(?!\d)",
+            r"(?<![\w/])(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)",
+            rf"\b{_mon('mm')},?\s+(?P<my>(?:19|20)\d\d)(?!\d)",
+        ]
+    )
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_SEGMENT = re.compile(r"^(?:in\s+|dated\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?$")
 
 _PAGES = re.compile(
@@ -95,7 +105,7 @@ _ORG_WORDS = re.compile(
 )
 NEWS_WORDS = re.compile(
     r"\b(?:Times|News|Daily|Post|Herald|Press|Agency|Journal|Gazette|Tribune|News ?[Pp]aper|Guardian|Reuters|"
-    r"AFP|KCNA|Yonhap|BBC|Telegraph|Chronicle|Observer|Weekly|Magazine|Radio|Television|Xinhua|Tass|Interfax|"
+    r"AFP|Presse|KCNA|Yonhap|BBC|Telegraph|Chronicle|Observer|Weekly|Magazine|Radio|Television|Xinhua|Tass|Interfax|"
     r"Associated Press|Standard|Globe|Economist|Courier|Ilbo|Shimbun|Dispatch|Wire|Bulletin)\b"
 )
 WORK_WORDS = re.compile(
@@ -104,6 +114,11 @@ WORK_WORDS = re.compile(
 )
 _RELEASE = re.compile(r"\b(?:Press|News|Media) Release\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][^\W\d_]*(?:[’'\-][A-Za-z][^\W\d_]*)*\.?|(?:[A-Z]\.)+[A-Z]?)$")
+_CONJUNCTION = re.compile(r"^(?:and|or|&)\s+|\s+(?:and|or)$")
+_GLUED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.(?=[A-Z])")
+_RETIRED = re.compile(r"\s*\((?:ret|retd|retired)\.?\)")
+ARTICLE = _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+")
 _SMALL_WORDS = words("a an the of and or in on for to at by with from")
 _PARTICLES = words("de da di du del der van von bin bint al el la le dos das y")
 
@@ -123,6 +138,7 @@ class Pieces:
 
 
 def _iso(year: str, month: str | None = None, day: str | None = None) -> str:
+    """ISO date from the text's parts (month by name)."""
     out = year
     if month:
         out += f"-{MONTHS[month[:3]]:02d}"
@@ -136,31 +152,33 @@ def _valid(date: str) -> bool:
     return len(parts) < 2 or (1 <= int(parts[1]) <= 12 and (len(parts) < 3 or 1 <= int(parts[2]) <= 31))
 
 
-def _read_date(kind: str, g: tuple[str, ...]) -> tuple[str, str | None]:
-    if kind == "days":
-        return _iso(g[3], g[2], g[0]), _iso(g[3], g[2], g[1])
-    if kind == "day_months":
-        return _iso(g[4], g[1], g[0]), _iso(g[4], g[3], g[2])
-    if kind == "dmy":
-        return _iso(g[2], g[1], g[0]), None
-    if kind == "mdy":
-        return _iso(g[2], g[0], g[1]), None
-    if kind == "iso":
-        return f"{g[0]}-{g[1]}-{g[2]}", None
-    return _iso(g[1], g[0]), None
+def _read_date(g: dict[str, str | None]) -> tuple[str, str | None]:
+    if g["ry"]:
+        return _iso(g["ry"], g["rm"], g["ra"]), _iso(g["ry"], g["rm"], g["rb"])
+    if g["sy"]:
+        return _iso(g["sy"], g["sm"], g["sa"]), _iso(g["sy"], g["sn"], g["sb"])
+    if g["dy"]:
+        return _iso(g["dy"], g["dm"], g["dd"]), None
+    if g["ay"]:
+        return _iso(g["ay"], g["am"], g["ad"]), None
+    if g["iy"]:
+        return f"{g['iy']}-{g['im']}-{g['id']}", None
+    return _iso(g["my"] or "", g["mm"]), None
 
 
 def find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
-    """The last stated date (or range) in `text`: (date, date_end, span)."""
-    found: list[tuple[int, int, str, tuple[str, ...]]] = []
-    for pattern, kind in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            if not any(s <= m.start() and m.end() <= e for s, e, _, _ in found):
-                found.append((m.start(), m.end(), kind, m.groups()))
-    for start, end, kind, groups in sorted(found, reverse=True):
-        date, end_date = _read_date(kind, groups)
-        if _valid(date) and (end_date is None or _valid(end_date)):
-            return date, end_date, (start, end)
+    """The last stated date (or range) in `text`: (date, date_end, span).
+
+    Every form holds a year, so only the 60 characters before each year are searched (speed)."""
+    for year in reversed(list(_YEAR.finditer(text))):
+        start = max(0, year.start() - 60)
+        for m in _DATES.finditer(text, start, year.end() + 6):
+            if m.end() < year.end():
+                continue
+            date, end_date = _read_date(m.groupdict())
+            if _valid(date) and (end_date is None or _valid(end_date)):
+                return date, end_date, m.span()
+            break
     return None, None, None
 
 
@@ -216,7 +234,7 @@ def extract(text: str) -> Pieces:
 def _segments(work: str, p: Pieces) -> list[str]:
     out: list[str] = []
     for raw in work.split(","):
-        seg = re.sub(r"^(?:and|or|&)\s+|\s+(?:and|or)$", "", raw.strip(" .:;")).strip(" .:;")
+        seg = _CONJUNCTION.sub("", raw.strip(" .:;")).strip(" .:;")
         if seg.count("(") != seg.count(")"):
             seg = seg.strip("()").strip()
         if not seg or seg in ("and", "or", "&", "()"):
@@ -241,18 +259,19 @@ def outlet_and_place(segment: str) -> tuple[str, str | None]:
     return segment, None
 
 
+@lru_cache(maxsize=4096)
 def looks_organization(segment: str) -> bool:
     return bool(known_organization(segment) or _ORG_WORDS.search(segment))
 
 
+@lru_cache(maxsize=4096)
 def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | None:
     """(name, role from a rank prefix) when the segment reads as a person's name, else None.
 
     `strict` asks for a strong signal (a title such as "Mr." or "Sgt", or initials).
     """
-    text = re.sub(r"\b(Mr|Mrs|Ms|Dr)\.(?=[A-Z])", r"\1. ", segment.strip())
-    text = re.sub(r"\s*\((?:ret|retd|retired)\.?\)", "", text)
-    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    text = _GLUED_TITLE.sub(r"\1. ", segment.strip())
+    text = _ARTICLE.sub("", _RETIRED.sub("", text))
     tokens = text.split()
     ranks: list[str] = []
     prefixed = False
@@ -270,7 +289,7 @@ def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | 
     name = " ".join(tokens)
     if _ORG_WORDS.search(name) or _ROLE_WORDS.search(name) or is_place(name) or WORK_WORDS.search(name):
         return None
-    if strict and not prefixed and not any(re.match(r"^(?:[A-Z]\.)+", t) for t in tokens):
+    if strict and not prefixed and not any(_INITIALS.match(t) for t in tokens):
         return None
     return name, (" ".join(ranks) or None)
 
@@ -288,12 +307,13 @@ def role_first(segment: str) -> bool:
     return bool(m and not m.group(0).endswith("s"))
 
 
+@lru_cache(maxsize=4096)
 def role_of(segment: str) -> tuple[str, str] | None:
     """ "Counselor of the Permanent Mission ..." -> ("Counselor", "Permanent Mission ...")."""
     m = _ROLE_OF.match(segment)
     if not m or not looks_organization(m.group("org")):
         return None
-    role = re.sub(r"^(?:the|a|an)\s+", "", m.group("role").strip())
+    role = _ARTICLE.sub("", m.group("role").strip())
     return role, m.group("org")
 
 

@@ -30,10 +30,14 @@ _VERB = re.compile(
     r"could|can|cannot|may|might|should|did|does|do|been|being|conducted|killed|injured|remain|remains)\b"
 )
 _COMPLETE = re.compile(r"[“\"]|\b(?:19|20)\d\d\b|https?://|www\.|" + cp.WORK_WORDS.pattern)
+_INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]|[a-z]")
+_SEMICOLON = re.compile(";")
 
 
 def _masked(text: str) -> str:
     """The text with quoted spans blanked (same length), so separators inside titles are ignored."""
+    if "“" not in text and '"' not in text:
+        return text
     return QUOTED.sub(lambda m: "“" + "x" * (len(m.group(0)) - 2) + "”", text)
 
 
@@ -52,7 +56,7 @@ def _sentences(part: str) -> list[str]:
     for m in _SENTENCE_END.finditer(masked):
         before = masked[start : m.start()].rstrip(".!?").split()
         last = before[-1] if before else ""
-        if last in _ABBREV or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]|[a-z]", last):
+        if last in _ABBREV or _INITIAL.fullmatch(last):
             continue
         out.append(part[start : m.start()].strip())
         start = m.end()
@@ -87,7 +91,7 @@ def split_note(text: str) -> list[str]:
     """The citation fragments of a note, commentary sentences left out."""
     text = SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
     fragments: list[str] = []
-    for part in _cuts(text, _masked(text), re.compile(";")):
+    for part in _cuts(text, _masked(text), _SEMICOLON):
         for sentence in _sentences(part):
             if is_commentary(sentence):
                 continue

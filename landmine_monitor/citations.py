@@ -25,6 +25,8 @@ UNPARSED = "citation_unparsed"
 __all__ = ["UNPARSED", "annotate", "parse_citation", "parse_note", "source_ages", "split_note"]
 
 
+_DATABASE = re.compile(r"\bdata ?bases?\b", re.IGNORECASE)
+_WEB = re.compile(r"\bweb(?:\s?sites?|\s?pages?)?\b", re.IGNORECASE)
 _IBID = re.compile(r"^(?:Ibid|Ibidem|Id)\b\.?", re.IGNORECASE)
 _MONITOR = re.compile(r"^(?:the\s+)?(?:Landmine Monitor|LM)\s+(?:Report\s+)?((?:19|20)\d\d)(?:\s+Report)?\b")
 _KIND_HEAD = [
@@ -63,9 +65,9 @@ def _kind(head: str, p: cp.Pieces, fragment: str) -> str:
             return kind
     if p.un_symbols or _UN_WORDS.search(fragment):
         return "un_document"
-    if re.search(r"\bdata ?bases?\b", fragment, re.IGNORECASE):
+    if _DATABASE.search(fragment):
         return "database"
-    if p.urls or re.search(r"\bweb(?:\s?sites?|\s?pages?)?\b", fragment, re.IGNORECASE):
+    if p.urls or _WEB.search(fragment):
         return "website"
     return _publication_kind(p)
 
@@ -148,10 +150,33 @@ def parse_citation(fragment: str) -> Citation:
 # --- notes, Ibid. and short forms ---------------------------------------------------------------------
 
 
-def _resolve(c: Citation, number: int | None, earlier: Sequence[tuple[int, list[Citation]]]) -> None:
+class _History:
+    """The notes seen so far: their citations, and the first note citing each source."""
+
+    def __init__(self) -> None:
+        self.notes: list[tuple[int, list[Citation]]] = []
+        self.first: dict[str, int] = {}
+
+    def add(self, number: int, cites: list[Citation]) -> None:
+        self.notes.append((number, cites))
+        for c in cites:
+            if c.kind != "ibid" and c.source_id:
+                self.first.setdefault(c.source_id, number)
+
+    def loose_match(self, c: Citation) -> tuple[int, str | None] | None:
+        """An earlier titled work matching an undated short form, its year aside."""
+        key = canonical_key(c, loose=True)
+        for n, cites in self.notes:
+            for x in cites:
+                if x.title and x.kind != "ibid" and canonical_key(x, loose=True) == key:
+                    return n, x.source_id
+        return None
+
+
+def _resolve(c: Citation, number: int | None, history: _History) -> None:
     if c.kind == "ibid":
-        if earlier:
-            prev_number, prev = earlier[-1]
+        if history.notes:
+            prev_number, prev = history.notes[-1]
             target = prev[0].refers_to if len(prev) == 1 and prev[0].kind == "ibid" else None
             c.refers_to = dict(target) if target else {"footnote": prev_number}
             c.source_id = next((x.source_id for x in prev if x.source_id), None)
@@ -162,15 +187,11 @@ def _resolve(c: Citation, number: int | None, earlier: Sequence[tuple[int, list[
         c.source_id = source_id(c)
     if c.kind == "monitor_report":
         return
-    first = next(
-        (n for n, cites in earlier for x in cites if x.kind != "ibid" and x.source_id == c.source_id), None
-    )
+    first = history.first.get(c.source_id)
     if first is None and c.title and not c.date:
-        loose = canonical_key(c, loose=True)
-        for n, x in ((n, x) for n, cites in earlier for x in cites if x.title and x.kind != "ibid"):
-            if canonical_key(x, loose=True) == loose:
-                first, c.source_id = n, x.source_id
-                break
+        match = history.loose_match(c)
+        if match:
+            first, c.source_id = match
     if first is not None:
         c.refers_to = {"footnote": first}
 
@@ -181,20 +202,16 @@ def parse_note(
     """The citations of one note. `earlier` are the notes before it (for Ibid. and short forms); any of
     them without citations yet is parsed on the way. `country` (the report's) is the author of an
     "Article 7 Report". Unparseable text comes back whole as kind `other`."""
-    history = _history(earlier, country)
+    history = _History()
+    for note in earlier:
+        history.add(
+            note.number, note.citations or _parse_with_history(note.text, note.number, history, country)
+        )
     return _parse_with_history(text, number, history, country)
 
 
-def _history(earlier: Sequence[Footnote], country: str | None) -> list[tuple[int, list[Citation]]]:
-    history: list[tuple[int, list[Citation]]] = []
-    for note in earlier:
-        cites = note.citations or _parse_with_history(note.text, note.number, history, country)
-        history.append((note.number, cites))
-    return history
-
-
 def _parse_with_history(
-    text: str, number: int | None, history: Sequence[tuple[int, list[Citation]]], country: str | None = None
+    text: str, number: int | None, history: _History, country: str | None
 ) -> list[Citation]:
     if not text or not text.strip():
         return []
@@ -205,6 +222,15 @@ def _parse_with_history(
         cites = []
     if not cites:
         cites = [Citation("other", SPACE.sub(" ", text).strip())]
+    _inherit_authors(cites, country)
+    for c in cites:
+        _resolve(c, number, history)
+    return cites
+
+
+def _inherit_authors(cites: list[Citation], country: str | None) -> None:
+    """“Annual Report 2002,” after an ICRC report in the same note is ICRC's too; an Article 7 Report is
+    the report country's own."""
     last_report: Citation | None = None
     for c in cites:
         if c.kind in ("report", "book") and c.title and not (c.organizations or c.people) and last_report:
@@ -213,18 +239,16 @@ def _parse_with_history(
         last_report = c if c.kind in ("report", "book") else last_report
         if country and c.title and c.title.startswith("Article 7 Report") and not c.organizations:
             c.organizations = [country]
-        _resolve(c, number, history)
-    return cites
 
 
 def annotate(report: Report) -> None:
     """Fill each footnote's `citations` (and their `source_id`) in place; warn on unparsed notes."""
     report.warnings = [w for w in report.warnings if w.code != UNPARSED]
-    history: list[tuple[int, list[Citation]]] = []
+    history = _History()
     country = report.country.name if report.country else None
     for note in report.footnotes:
         note.citations = _parse_with_history(note.text, note.number, history, country)
-        history.append((note.number, note.citations))
+        history.add(note.number, note.citations)
         for c in note.citations:
             if c.kind == "other":
                 snippet = c.text if len(c.text) <= 60 else c.text[:57] + "..."

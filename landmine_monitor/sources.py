@@ -60,6 +60,7 @@ def organization_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def known_organization(text: str) -> str | None:
     """The full name when `text` is, or starts with, a known organisation or its abbreviation."""
     table = organization_table()
