@@ -173,9 +173,15 @@ class _History:
         return None
 
 
-def _resolve(c: Citation, number: int | None, history: _History) -> None:
+def _resolve(c: Citation, number: int | None, history: _History, before: Citation | None) -> None:
+    """Ibid. and short forms: `refers_to` and the `source_id` they share; `before` is the citation
+    preceding this one in the same note (an Ibid. after it means that one)."""
     if c.kind == "ibid":
-        if history.notes:
+        if before is not None:
+            c.refers_to = dict(before.refers_to) if before.kind == "ibid" and before.refers_to else None
+            c.refers_to = c.refers_to or ({"footnote": number} if number is not None else None)
+            c.source_id = before.source_id
+        elif history.notes:
             prev_number, prev = history.notes[-1]
             target = prev[0].refers_to if len(prev) == 1 and prev[0].kind == "ibid" else None
             c.refers_to = dict(target) if target else {"footnote": prev_number}
@@ -223,8 +229,8 @@ def _parse_with_history(
     if not cites:
         cites = [Citation("other", SPACE.sub(" ", text).strip())]
     _inherit_authors(cites, country)
-    for c in cites:
-        _resolve(c, number, history)
+    for i, c in enumerate(cites):
+        _resolve(c, number, history, cites[i - 1] if i else None)
     return cites
 
 

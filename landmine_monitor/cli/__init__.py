@@ -26,6 +26,7 @@ def _register() -> None:
     # Each module adds its commands to `app` when imported.
     from . import compare_cmd, parse_cmd, search_cmd, store_cmd, web_cmd  # noqa: F401
     from . import facts_cmd  # noqa: F401
+    from . import sources_cmd  # noqa: F401
 
 
 def main() -> None:
