@@ -7,8 +7,10 @@ only when a commit or a rebuild changed it.
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,14 +24,16 @@ from ..errors import MonitorError
 from ..model import CITATION_KINDS, TOPICS
 from . import snippets, suggest
 from .index import SCHEMA, Handle, handle, index_dir
-from .indexer import rebuild
+from .indexer import NONE, rebuild
 from .query import MAX_CHARS, translate
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 PREFIX_EXPANSIONS = 50
+HIT_KINDS = {"section": "paragraph", "notes": "footnote"}  # what a hit points at
 SORTS = ("relevance", "edition", "edition_asc")
-FACETS = {"country": 400, "edition": 100, "topic": 50, "source_kind": 50, "kind": 10}
+FACETS = ("country", "edition", "topic", "source_kind")
+FACET_SIZES = {"f_where": 100_000, "f_topics": 10_000, "f_kinds": 10_000}
 
 
 class SearchError(MonitorError):
@@ -94,7 +98,7 @@ def search(
         "offset": offset,
         "total": 0,
         "hits": [],
-        "facets": {name: [] for name in FACETS if name != "kind"},
+        "facets": {name: [] for name in FACETS},
         "suggestions": [],
         "message": None,
     }
@@ -194,18 +198,35 @@ def _filtered(q: Query, filters: Filters) -> Query:
 
 
 def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
-    """The total and the facet counts over every document that matches (one pass)."""
-    spec = {name: {"terms": {"field": name, "size": size}} for name, size in FACETS.items()}
+    """The total and the facet counts over every document that matches: one aggregation pass over three
+    single-valued keywords ("ISO|edition", "topic,topic", "kind,kind"), split and summed here."""
+    spec = {name: {"terms": {"field": name, "size": size}} for name, size in FACET_SIZES.items()}
     result = h.searcher.aggregate(q, spec)
-    buckets = {name: (result.get(name) or {}).get("buckets", []) for name in FACETS}
-    total = sum(int(b["doc_count"]) for b in buckets.pop("kind"))
-    facets = {
-        name: [{"value": b["key"], "count": int(b["doc_count"])} for b in bs] for name, bs in buckets.items()
-    }
+    counts: dict[str, Counter[Any]] = {name: Counter() for name in FACETS}
+    total = 0
+    for b in _buckets(result, "f_where"):
+        iso3, _, edition = str(b["key"]).partition("|")
+        n = int(b["doc_count"])
+        total += n
+        if iso3:
+            counts["country"][iso3] += n
+        if edition:
+            counts["edition"][int(edition)] += n
+    for field, facet in (("f_topics", "topic"), ("f_kinds", "source_kind")):
+        for b in _buckets(result, field):
+            for value in str(b["key"]).split(","):
+                if value != NONE:
+                    counts[facet][value] += int(b["doc_count"])
+    facets = {name: [{"value": v, "count": n} for v, n in c.most_common()] for name, c in counts.items()}
     for entry in facets["country"]:
         entry["label"] = h.countries.get(entry["value"], entry["value"])
     facets["edition"].sort(key=lambda e: e["value"])
     return total, facets
+
+
+def _buckets(result: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    buckets: list[dict[str, Any]] = (result.get(name) or {}).get("buckets", [])
+    return buckets
 
 
 def _hits(h: Handle, q: Query, hl: Query | None, limit: int, offset: int, sort: str) -> list[dict[str, Any]]:
@@ -219,27 +240,37 @@ def _hits(h: Handle, q: Query, hl: Query | None, limit: int, offset: int, sort: 
     hits = []
     for key, address in found.hits:
         doc = searcher.doc(address)
-        hit = _hit(doc, h.countries)
-        hit["snippet"] = snippets.snippet(gen, doc, doc.get_first("text") or "")
+        snip = snippets.snippet(gen, doc, doc.get_first("text") or "")
+        hit = _hit(doc, h.countries, _part(doc, snip.position))
+        hit["snippet"] = snip.html
         hit["score"] = round(float(key), 4) if sort == "relevance" else None
         hits.append(hit)
     return hits
 
 
-def _hit(doc: tantivy.Document, countries: dict[str, str]) -> dict[str, Any]:
-    iso3 = doc.get_first("country")
+def _part(doc: tantivy.Document, position: int) -> int | None:
+    """Which part (paragraph or note) of a document holds the byte `position` of its text."""
+    starts = doc.get_all("starts")
+    return max(bisect.bisect_right(starts, position) - 1, 0) if starts else None
+
+
+def _hit(doc: tantivy.Document, countries: dict[str, str], part: int | None) -> dict[str, Any]:
+    iso3, kind = doc.get_first("country"), doc.get_first("kind")
+    anchors, ords = doc.get_all("anchors"), doc.get_all("ords")
+    anchor = anchors[part] if part is not None and part < len(anchors) else None
+    ord_ = ords[part] if part is not None and part < len(ords) else None
     return {
         "report": doc.get_first("report"),
-        "kind": doc.get_first("kind"),
+        "kind": HIT_KINDS.get(str(kind), kind),
         "country": iso3,
         "country_name": doc.get_first("country_name") or (countries.get(iso3) if iso3 else None),
         "edition": doc.get_first("edition"),
         "section": doc.get_first("section"),
         "heading": doc.get_first("heading"),
         "topics": doc.get_all("topic"),
-        "paragraph": doc.get_first("paragraph"),
-        "footnote": doc.get_first("footnote"),
-        "anchor": doc.get_first("anchor"),
+        "paragraph": ord_ if kind == "section" else None,
+        "footnote": ord_ if kind == "notes" else None,
+        "anchor": anchor,
         "source_kinds": doc.get_all("source_kind"),
     }
 

@@ -1,9 +1,13 @@
 """The tantivy index beside the database: schema, analyzers, opening, and one cached searcher per path.
 
-Two text fields hold every document's text: `text` (English stemming, stored for snippets: "mines" finds
-"mine") and `exact` (lower-cased and accent-folded only: "exact phrases" and prefix* match the words as
-written). Keyword fields (`report`, `country`, `topic`, `source_kind`, `kind`) are raw and fast for
-filtering and facets; `edition` is an indexed fast integer.
+One document per section (its paragraphs), per report's notes, key developments and title (see
+store/search_docs.py); each keeps the byte offset, anchor and ord of its parts, so a hit points at the
+paragraph or note where its best fragment is. Two text fields hold the text: `text` (English stemming,
+stored for snippets: "mines" finds "mine") and `exact` (lower-cased and accent-folded only: "exact
+phrases" and prefix* match the words as written). Filters use raw keyword fields (`country`, `topic`,
+`source_kind`, `report`, `version`) and the integer `edition`; facets use three single-valued fast keywords
+(`f_where` = "ISO|edition", `f_topics`, `f_kinds`), which one aggregation pass counts much faster than
+multi-valued fields.
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ import tantivy
 
 from ..settings import search_index_path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "landmine-monitor.json"
 STEM, PLAIN = "lm_stem", "lm_plain"
 KEYWORDS = ("report", "version", "kind", "country", "topic", "source_kind")
-STORED = ("country_name", "heading", "anchor")
-INTEGERS = ("section", "paragraph", "footnote")
+FACET_KEYS = ("f_where", "f_topics", "f_kinds")
+STORED = ("country_name", "heading", "anchors")
+INTEGERS = ("section", "ords", "starts")
+SEPARATOR = "\n\n"  # between the parts of a document
 
 
 def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
@@ -46,7 +52,9 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("text", stored=True, tokenizer_name=STEM)
     sb.add_text_field("exact", stored=False, tokenizer_name=PLAIN)
     for name in KEYWORDS:
-        sb.add_text_field(name, stored=True, fast=True, tokenizer_name="raw")
+        sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
+    for name in FACET_KEYS:
+        sb.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     for name in STORED:
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("edition", stored=True, indexed=True, fast=True)

@@ -18,10 +18,11 @@ import tantivy
 
 from .. import store
 from ..store import search_docs
-from .index import create, forget, index_dir, open_index, usable, write_manifest
+from .index import SEPARATOR, create, forget, index_dir, open_index, usable, write_manifest
 
 BUILD_HEAP = 256_000_000
 SYNC_HEAP = 64_000_000
+NONE = "-"
 
 
 def rebuild(db: Path) -> int:
@@ -102,20 +103,36 @@ def _add_reports(writer: tantivy.IndexWriter, conn: sqlite3.Connection, ids: Ite
 
 
 def to_document(d: dict[str, Any]) -> tantivy.Document:
+    """One index document from store.search_docs: parts joined by blank lines, their offsets kept."""
     doc = tantivy.Document()
-    text = d["text"] or ""
+    texts, offset = [], 0
+    for anchor, ord_, raw in d["parts"]:
+        text = (raw or "").strip()
+        if not text:
+            continue
+        doc.add_integer("starts", offset)
+        if ord_ is not None:
+            doc.add_integer("ords", int(ord_))
+        if anchor is not None:
+            doc.add_text("anchors", anchor)
+        texts.append(text)
+        offset += len(text.encode()) + len(SEPARATOR)
+    text = SEPARATOR.join(texts)
     doc.add_text("text", text)
     doc.add_text("exact", text)
-    for name in ("report", "version", "kind", "country", "country_name", "heading", "anchor"):
+    for name in ("report", "version", "kind", "country", "country_name", "heading"):
         if d.get(name) is not None:
             doc.add_text(name, str(d[name]))
-    for topic in d.get("topics") or []:
-        doc.add_text("topic", topic)
-    for kind in d.get("source_kinds") or []:
-        doc.add_text("source_kind", kind)
-    for name in ("edition", "section", "paragraph", "footnote"):
+    for name in ("edition", "section"):
         if d.get(name) is not None:
             doc.add_integer(name, int(d[name]))
+    for topic in d["topics"]:
+        doc.add_text("topic", topic)
+    for kind in d["source_kinds"]:
+        doc.add_text("source_kind", kind)
+    doc.add_text("f_where", f"{d.get('country') or ''}|{d.get('edition') or ''}")
+    doc.add_text("f_topics", ",".join(d["topics"]) or NONE)
+    doc.add_text("f_kinds", ",".join(d["source_kinds"]) or NONE)
     return doc
 
 

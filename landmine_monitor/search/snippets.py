@@ -6,12 +6,14 @@ everything but the <mark> tags is escaped (the web shows snippets as HTML).
 
 from __future__ import annotations
 
+import bisect
 import html
+from dataclasses import dataclass
 
 import tantivy
 from tantivy import Occur, Query
 
-from .index import SCHEMA, STEMMER
+from .index import SCHEMA, SEPARATOR, STEMMER
 
 MAX_CHARS = 240
 PREFIX_EXPANSIONS = 16
@@ -37,19 +39,38 @@ def generator(searcher: tantivy.Searcher, query: Query | None) -> tantivy.Snippe
     return gen
 
 
-def snippet(gen: tantivy.SnippetGenerator | None, doc: tantivy.Document, text: str) -> str:
-    """The HTML snippet of one hit; the start of its text when no word of the query is in it."""
+@dataclass
+class Snippet:
+    html: str
+    position: int  # byte offset in the text of the first match (0 when none)
+
+
+def snippet(gen: tantivy.SnippetGenerator | None, doc: tantivy.Document, text: str) -> Snippet:
+    """The HTML snippet of one hit, kept inside the paragraph or note of its first match; the start of the
+    text when no word of the query is in it."""
     if gen is not None:
         sn = gen.snippet_from_doc(doc)
         marks = sorted((r.start, r.end) for r in sn.highlighted())
         if marks:
-            span = sn.fragment_range()
-            body = _marked(sn.fragment().encode(), marks)
-            total = len(text.encode())
-            return ("…" if span.start > 0 else "") + body + ("…" if span.end < total else "")
+            data, span = text.encode(), sn.fragment_range()
+            first = span.start + marks[0][0]
+            lo, hi = _part_bounds(doc.get_all("starts"), first, len(data))
+            start, end = max(span.start, lo), min(span.end, hi)
+            shifted = [(a + span.start - start, b + span.start - start) for a, b in marks]
+            kept = [(a, b) for a, b in shifted if a >= 0 and b <= end - start]
+            body = _marked(data[start:end], kept)
+            return Snippet(("…" if start > lo else "") + body + ("…" if end < hi else ""), first)
     head = text[:MAX_CHARS]
     cut = head.rsplit(" ", 1)[0] if len(text) > MAX_CHARS and " " in head else head
-    return html.escape(cut) + ("…" if len(text) > len(cut) else "")
+    return Snippet(html.escape(cut) + ("…" if len(text) > len(cut) else ""), 0)
+
+
+def _part_bounds(starts: list[int], position: int, size: int) -> tuple[int, int]:
+    """The byte range of the part (paragraph or note) that holds `position`, separator excluded."""
+    i = max(bisect.bisect_right(starts, position) - 1, 0) if starts else 0
+    lo = starts[i] if starts else 0
+    hi = starts[i + 1] - len(SEPARATOR) if i + 1 < len(starts) else size
+    return lo, hi
 
 
 def _marked(fragment: bytes, marks: list[tuple[int, int]]) -> str:

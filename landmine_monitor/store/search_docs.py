@@ -1,9 +1,10 @@
-"""Read queries that feed the search index: one row per searchable text, with where it sits.
+"""Read queries that feed the search index: the searchable texts of each report, with where they sit.
 
 The search index (landmine_monitor/search/) is derived from these rows and rebuilt from them; nothing here
-writes. Documents come in four kinds: `title` (one per report), `key_development`, `paragraph`, `footnote`.
-Each carries its report, country (code and name), edition, section (ord, heading, topics), anchor and the
-citation kinds of the sources it cites (a paragraph: the kinds of the notes it marks; a note: its own).
+writes. A report gives one document per section (its paragraphs, each part keeping its anchor `p-S-P`), one
+for its notes (each part `fn-N`), one for its key developments and one for its title. Each carries the
+report, country (code and name), edition, section (ord, heading, topics) and the citation kinds of the
+sources it cites (a section: the kinds of the notes its paragraphs mark; the notes: their own).
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ def country_names(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def report_documents(conn: sqlite3.Connection, rid: str) -> Iterator[dict[str, Any]]:
-    """The searchable documents of one report, in reading order (title, key developments, paragraphs, notes)."""
+    """The searchable documents of one report, in reading order: title, key developments, sections, notes.
+
+    `parts` is a list of (anchor, ord, text): paragraphs (ord = paragraph ord) or notes (ord = number).
+    """
     head = conn.execute(
         "SELECT r.id, r.kind, r.iso3, c.name AS country_name, r.edition, r.title, r.sha256"
         " FROM reports r LEFT JOIN countries c ON c.iso3 = r.iso3 WHERE r.id = ?",
@@ -36,16 +40,28 @@ def report_documents(conn: sqlite3.Connection, rid: str) -> Iterator[dict[str, A
         return
     base = {
         "report": rid,
-        "report_kind": head["kind"],
         "country": head["iso3"],
         "country_name": head["country_name"],
         "edition": head["edition"],
         "version": f"{rid}@{head['sha256']}",
+        "heading": None,
+        "section": None,
+        "topics": [],
+        "source_kinds": [],
     }
-    yield {**base, "kind": "title", "text": _title(head), "topics": [], "source_kinds": []}
-    yield from _key_developments(conn, rid, base)
-    yield from _paragraphs(conn, rid, base)
-    yield from _footnotes(conn, rid, base)
+    yield {**base, "kind": "title", "parts": [(None, None, _title(head))]}
+    kd = [
+        (None, row[0], row[1])
+        for row in conn.execute(
+            "SELECT ord, text FROM key_developments WHERE report_id = ? ORDER BY ord", (rid,)
+        )
+    ]
+    if kd:
+        yield {**base, "kind": "key_developments", "parts": kd, "topics": ["key_developments"]}
+    yield from _sections(conn, rid, base)
+    notes = _notes(conn, rid, base)
+    if notes is not None:
+        yield notes
 
 
 def _title(head: sqlite3.Row) -> str:
@@ -55,85 +71,66 @@ def _title(head: sqlite3.Row) -> str:
     return f"{name}, Landmine Monitor Report {head['edition']}" if head["edition"] else str(name)
 
 
-def _key_developments(conn: sqlite3.Connection, rid: str, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for row in conn.execute(
-        "SELECT ord, since, text FROM key_developments WHERE report_id = ? ORDER BY ord", (rid,)
-    ):
-        yield {
-            **base,
-            "kind": "key_development",
-            "text": row["text"],
-            "heading": f"Key developments since {row['since']}",
-            "topics": ["key_developments"],
-            "source_kinds": [],
-        }
-
-
-def _paragraphs(conn: sqlite3.Connection, rid: str, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    kinds = _paragraph_source_kinds(conn, rid)
+def _sections(conn: sqlite3.Connection, rid: str, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    kinds = _section_source_kinds(conn, rid)
     rows = conn.execute(
         "SELECT p.section_ord, p.ord, p.text, s.heading, s.topics FROM paragraphs p"
         " JOIN sections s ON s.report_id = p.report_id AND s.ord = p.section_ord"
         " WHERE p.report_id = ? ORDER BY p.section_ord, p.ord",
         (rid,),
     )
-    for row in rows:
-        so, po = row["section_ord"], row["ord"]
-        yield {
-            **base,
-            "kind": "paragraph",
-            "text": row["text"],
-            "section": so,
-            "paragraph": po,
-            "anchor": paragraph_anchor(so, po),
-            "heading": row["heading"],
-            "topics": json.loads(row["topics"]),
-            "source_kinds": kinds.get((so, po), []),
-        }
+    doc: dict[str, Any] | None = None
+    for so, po, text, heading, topics in rows:
+        if doc is None or doc["section"] != so:
+            if doc is not None:
+                yield doc
+            doc = {
+                **base,
+                "kind": "section",
+                "section": so,
+                "heading": heading,
+                "topics": json.loads(topics),
+                "source_kinds": kinds.get(so, []),
+                "parts": [],
+            }
+        doc["parts"].append((paragraph_anchor(so, po), po, text))
+    if doc is not None:
+        yield doc
 
 
-def _paragraph_source_kinds(conn: sqlite3.Connection, rid: str) -> dict[tuple[int, int], list[str]]:
+def _section_source_kinds(conn: sqlite3.Connection, rid: str) -> dict[int, list[str]]:
     rows = conn.execute(
-        "SELECT DISTINCT m.section_ord, m.paragraph_ord, c.kind FROM markers m"
+        "SELECT DISTINCT m.section_ord, c.kind FROM markers m"
         " JOIN citations c ON c.report_id = m.report_id AND c.footnote_number = m.footnote_number"
-        " WHERE m.report_id = ? ORDER BY 1, 2, 3",
+        " WHERE m.report_id = ? ORDER BY 1, 2",
         (rid,),
     )
-    out: dict[tuple[int, int], list[str]] = {}
-    for so, po, kind in rows:
-        out.setdefault((so, po), []).append(kind)
-    return out
-
-
-def _footnotes(conn: sqlite3.Connection, rid: str, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    kinds: dict[int, list[str]] = {}
-    for number, kind in conn.execute(
-        "SELECT DISTINCT footnote_number, kind FROM citations WHERE report_id = ? ORDER BY 1, 2", (rid,)
-    ):
-        kinds.setdefault(number, []).append(kind)
-    topics = _footnote_topics(conn, rid)
-    for row in conn.execute("SELECT number, text FROM footnotes WHERE report_id = ? ORDER BY number", (rid,)):
-        n = row["number"]
-        yield {
-            **base,
-            "kind": "footnote",
-            "text": row["text"],
-            "footnote": n,
-            "anchor": note_anchor(n),
-            "topics": topics.get(n, []),
-            "source_kinds": kinds.get(n, []),
-        }
-
-
-def _footnote_topics(conn: sqlite3.Connection, rid: str) -> dict[int, list[str]]:
-    """A note is about the topics of the sections whose paragraphs cite it."""
     out: dict[int, list[str]] = {}
-    rows = conn.execute(
-        "SELECT DISTINCT m.footnote_number, s.topics FROM markers m"
-        " JOIN sections s ON s.report_id = m.report_id AND s.ord = m.section_ord WHERE m.report_id = ?",
-        (rid,),
-    )
-    for number, topics in rows:
-        acc = out.setdefault(number, [])
-        acc.extend(t for t in json.loads(topics) if t not in acc)
+    for so, kind in rows:
+        out.setdefault(so, []).append(kind)
     return out
+
+
+def _notes(conn: sqlite3.Connection, rid: str, base: dict[str, Any]) -> dict[str, Any] | None:
+    parts = [
+        (note_anchor(n), n, text)
+        for n, text in conn.execute(
+            "SELECT number, text FROM footnotes WHERE report_id = ? ORDER BY number", (rid,)
+        )
+    ]
+    if not parts:
+        return None
+    kinds = [
+        k
+        for (k,) in conn.execute(
+            "SELECT DISTINCT kind FROM citations WHERE report_id = ? ORDER BY kind", (rid,)
+        )
+    ]
+    topics: list[str] = []
+    for (raw,) in conn.execute(
+        "SELECT DISTINCT s.topics FROM markers m JOIN sections s ON s.report_id = m.report_id"
+        " AND s.ord = m.section_ord WHERE m.report_id = ?",
+        (rid,),
+    ):
+        topics.extend(t for t in json.loads(raw) if t not in topics)
+    return {**base, "kind": "notes", "parts": parts, "topics": topics, "source_kinds": kinds}
