@@ -39,6 +39,7 @@ _COMMUNICATIONS = {"interview", "email", "letter", "statement"}
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+")
 _US = re.compile(r"^(?:US|U\.S\.|USA)\s+(?=[A-Z])")
+_PARTY = re.compile(r"\b(?:with|from|by)\s+([^,;]+)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _UN = re.compile(r"^(?:UN|U\.N\.)\s+(?=[A-Z])")
 _DEPT = re.compile(r"\bDept\b\.?")
@@ -113,7 +114,7 @@ def canonical_key(c: Citation, loose: bool = False) -> str:
     if family == "monitor" and c.refers_to and c.refers_to.get("edition"):
         return f"monitor|{c.refers_to['edition']}"
     if family in _COMMUNICATIONS:
-        party = _main_party(c) or norm(_party_text(c.text))
+        party = _main_party(c) or norm(_party_text(c.text) or c.place or c.text)
         return f"{family}|{party}|{c.date or ''}"
     if family == "publication" and c.un_symbols and not c.title:
         return f"un|{c.un_symbols[0]}"
@@ -128,8 +129,8 @@ def canonical_key(c: Citation, loose: bool = False) -> str:
 
 def _party_text(text: str) -> str:
     """For communications with no named party: the words after "with"/"from"/"by", up to a comma."""
-    m = re.search(r"\b(?:with|from|by)\s+([^,;]+)", text)
-    return m.group(1) if m else text
+    m = _PARTY.search(text)
+    return m.group(1) if m else ""
 
 
 def source_id(c: Citation) -> str:
@@ -146,6 +147,7 @@ def label(c: Citation) -> str:
     what = f"“{c.title}”" if c.title else None
     if c.kind in ("interview", "telephone_interview", "email", "letter", "statement"):
         kind = c.kind.replace("_", " ").capitalize()
+        who = who or _party_text(c.text).strip()[:60] or (f"(unnamed), {c.place}" if c.place else "(unnamed)")
         parts = [
             f"{kind} {'with' if 'interview' in c.kind else 'from' if c.kind != 'statement' else 'by'} {who}"
         ]

@@ -286,6 +286,17 @@ def test_source_id_is_deterministic_and_labelled() -> None:
     assert c.source_id == source_id(c) and re.fullmatch(r"src_[0-9a-f]{12}", c.source_id or "")
     assert "email" in canonical_key(c) and "nora field" in canonical_key(c)
     assert label(c) == "Email from Nora Field, 2004-08-19"
+    assert (
+        label(one("Landmine Monitor/Geneva interview, Geneva, 2 May 2005"))
+        == "Interview with (unnamed), Geneva, 2005-05-02"
+    )
+    assert label(one("Landmine Monitor telephone interview with a ministry official, 2 May 2005")) == (
+        "Telephone interview with a ministry official, 2005-05-02"
+    )
+    assert label(one("See Landmine Monitor Report 2001, p. 4")) == "Landmine Monitor Report 2001"
+    assert label(one("HI, “Activity Report 2010,” Brussels, July 2011")) == (
+        "Handicap International, “Activity Report 2010”, 2011-07"
+    )
 
 
 def test_organisation_table_and_tidying() -> None:
