@@ -105,7 +105,8 @@ def free_port() -> int:
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).with_name("landmine-monitor")
     cmd = [str(exe), "serve", "--db", str(db), "--host", HOST, "--port", str(port), "--workers", str(workers)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = open(db.parent / "server.log", "wb")  # noqa: SIM115 (the server keeps it open while it runs)
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -135,7 +136,7 @@ def latency(port: int, paths: list[str], limit_s: float) -> list[float]:
         status, _ = fetch(conn, p)
         out.append((time.perf_counter() - t0) * 1000)
         if status != 200:
-            raise SystemExit(f"{p}: HTTP {status}")
+            raise SystemExit(f"{p}: HTTP {status} (server log: build/.../server.log)")
         if time.monotonic() > end:
             break
     conn.close()

@@ -124,7 +124,7 @@ class LiveServer:
     """uvicorn serving an app in a thread, on 127.0.0.1 and a port the OS picked."""
 
     def __init__(self, app: FastAPI) -> None:
-        self.sock = socket.socket()
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # TCP_NODELAY
         self.sock.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
         config = uvicorn.Config(app, log_level="critical", lifespan="off", ws="none", access_log=False)
@@ -497,3 +497,17 @@ def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "none.db: no such database" in result.output
+
+
+def test_cached_pages_follow_a_new_ingest(tmp_path: Path) -> None:
+    db = tmp_path / "small.db"
+    conn = store.connect(db)
+    ingest(conn, [EXAMPLES / "2004"], workers=1)
+    with LiveServer(create_app(db)) as server, httpx.Client(base_url=server.url) as c:
+        before = c.get("/index.json").json()["stats"]["reports"]
+        assert c.get("/editions/2004.json").json()["reports"] == before
+        store.save_report(conn, hostile_report(), HOSTILE_ID)  # an ingest while the site runs
+        assert c.get("/index.json").json()["stats"]["reports"] == before + 1
+        assert c.get("/editions/2004.json").json()["reports"] == before + 1
+        assert c.get("/countries/xsl.json").status_code == 200
+    conn.close()

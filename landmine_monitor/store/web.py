@@ -44,22 +44,18 @@ _SOURCE_COLUMNS = (
 )
 
 
-def list_sources(
-    conn: sqlite3.Connection, kind: str | None = None, limit: int | None = None, offset: int = 0
-) -> list[dict[str, Any]]:
-    """The source registry with how often each source is cited (most cited first)."""
+def list_sources(conn: sqlite3.Connection, kind: str | None = None) -> list[dict[str, Any]]:
+    """The source registry with how often and where each source is cited (most cited first)."""
     rows = conn.execute(
-        f"SELECT {_SOURCE_COLUMNS} FROM sources s JOIN citations c ON c.source_id = s.id"
-        " JOIN reports r ON r.id = c.report_id WHERE (? IS NULL OR s.kind = ?)"
-        " GROUP BY s.id ORDER BY citations DESC, s.label, s.id LIMIT ? OFFSET ?",
-        (kind, kind, -1 if limit is None else limit, offset),
+        "SELECT s.id, s.kind, s.label, a.citations, a.reports, a.countries, a.first_edition, a.last_edition"
+        " FROM sources s JOIN (SELECT c.source_id, count(*) AS citations, count(DISTINCT c.report_id) AS reports,"
+        "   count(DISTINCT r.iso3) AS countries, min(r.edition) AS first_edition, max(r.edition) AS last_edition"
+        "   FROM citations c NOT INDEXED JOIN reports r ON r.id = c.report_id WHERE c.source_id IS NOT NULL"
+        "   GROUP BY c.source_id) a ON a.source_id = s.id"
+        " WHERE (? IS NULL OR s.kind = ?) ORDER BY a.citations DESC, s.label, s.id",
+        (kind, kind),
     ).fetchall()
     return [dict(r) for r in rows]
-
-
-def count_sources(conn: sqlite3.Connection, kind: str | None = None) -> int:
-    row = conn.execute("SELECT count(*) FROM sources WHERE (? IS NULL OR kind = ?)", (kind, kind)).fetchone()
-    return int(row[0])
 
 
 def source_row(conn: sqlite3.Connection, source_id: str) -> dict[str, Any] | None:

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import store
 from ..errors import MonitorError, NotFound
 from . import render
+from .cache import VersionCache
 from .routes import router
 
 log = logging.getLogger("landmine_monitor.web")
@@ -119,6 +120,7 @@ def create_app(db: Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = Database(Path(db))
+    app.state.cache = VersionCache(Path(db))
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=render.HERE / "static"), name="static")
     _install_error_handlers(app)

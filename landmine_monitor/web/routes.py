@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..errors import NotFound
 from ..store import web as queries
 from . import legacy, render, urls, views
+from .cache import VersionCache
 from .compare_view import compare_page
 from .facts_view import FACT_COLUMNS, facts_page
 from .search_view import CSV_COLUMNS, MAX_PER_PAGE, PER_PAGE, SearchParams, csv_rows, search_page
@@ -32,27 +33,33 @@ def get_db_path(request: Request) -> Path:
     return path
 
 
+def get_cache(request: Request) -> VersionCache:
+    cache: VersionCache = request.app.state.cache
+    return cache
+
+
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+Cache = Annotated[VersionCache, Depends(get_cache)]
 
 
 @router.get("/index.json", summary="Home: editions, countries, archive size")
-def home_json(conn: Conn) -> Response:
-    return render.as_json(views.home_page(conn))
+def home_json(conn: Conn, cache: Cache) -> Response:
+    return render.as_json(cache.get("home", lambda: views.home_page(conn)))
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def home(conn: Conn) -> Response:
-    return render.html("home.html", views.home_page(conn))
+def home(conn: Conn, cache: Cache) -> Response:
+    return render.html("home.html", cache.get("home", lambda: views.home_page(conn)))
 
 
 @router.get("/editions/{year}.json", summary="An edition's table of contents, by region")
-def edition_json(year: int, conn: Conn) -> Response:
-    return render.as_json(views.edition_page(conn, year))
+def edition_json(year: int, conn: Conn, cache: Cache) -> Response:
+    return render.as_json(cache.get(("edition", year), lambda: views.edition_page(conn, year)))
 
 
 @router.get("/editions/{year}", response_class=HTMLResponse, include_in_schema=False)
-def edition(year: int, conn: Conn) -> Response:
-    return render.html("edition.html", views.edition_page(conn, year))
+def edition(year: int, conn: Conn, cache: Cache) -> Response:
+    return render.html("edition.html", cache.get(("edition", year), lambda: views.edition_page(conn, year)))
 
 
 @router.get("/reports/{report_id}.json", summary="A report: sections, paragraphs, notes, citations")
@@ -73,28 +80,30 @@ def _country_code(conn: sqlite3.Connection, code: str) -> str:
 
 
 @router.get("/countries/{code}.json", summary="A country: timeline, latest per topic, facts")
-def country_json(code: str, conn: Conn) -> Response:
-    return render.as_json(views.country_page(conn, _country_code(conn, code)))
+def country_json(code: str, conn: Conn, cache: Cache) -> Response:
+    iso3 = _country_code(conn, code)
+    return render.as_json(cache.get(("country", iso3), lambda: views.country_page(conn, iso3)))
 
 
 @router.get("/countries/{code}/facts.json", summary="Every fact of a country, with provenance")
-def country_facts_json(code: str, conn: Conn) -> Response:
-    return render.as_json(facts_page(conn, _country_code(conn, code)))
+def country_facts_json(code: str, conn: Conn, cache: Cache) -> Response:
+    iso3 = _country_code(conn, code)
+    return render.as_json(cache.get(("facts", iso3), lambda: facts_page(conn, iso3)))
 
 
 @router.get("/countries/{code}/facts.csv", summary="Every fact of a country, as CSV")
-def country_facts_csv(code: str, conn: Conn) -> Response:
+def country_facts_csv(code: str, conn: Conn, cache: Cache) -> Response:
     iso3 = _country_code(conn, code)
-    page = facts_page(conn, iso3)
+    page = cache.get(("facts", iso3), lambda: facts_page(conn, iso3))
     return render.as_csv(page["facts"], FACT_COLUMNS, f"{iso3.lower()}-facts.csv")
 
 
 @router.get("/countries/{code}", response_class=HTMLResponse, include_in_schema=False)
-def country(code: str, conn: Conn) -> Response:
+def country(code: str, conn: Conn, cache: Cache) -> Response:
     iso3 = _country_code(conn, code)
     if code != iso3.lower():
         return RedirectResponse(urls.country(iso3), status_code=301)
-    return render.html("country.html", views.country_page(conn, iso3))
+    return render.html("country.html", cache.get(("country", iso3), lambda: views.country_page(conn, iso3)))
 
 
 def search_params(
@@ -140,22 +149,32 @@ def search(params: Params, request: Request) -> Response:
 
 
 SourcePage = Annotated[int, Query(ge=1, le=100_000)]
+SOURCES_PER_PAGE = 100
 SOURCE_COLUMNS = ("id", "kind", "label", "citations", "reports", "countries", "first_edition", "last_edition")
 
 
-@router.get("/sources.json", summary="The source registry with citation counts")
-def sources_json(conn: Conn, kind: str | None = None, page: SourcePage = 1) -> Response:
-    return render.as_json(views.sources_page(conn, kind or None, page, 100))
+def _registry(conn: sqlite3.Connection, cache: VersionCache, kind: str | None) -> list[dict[str, Any]]:
+    return cache.get(("sources", kind), lambda: queries.list_sources(conn, kind=kind))
+
+
+@router.get("/sources.json", summary="The source registry with citation counts, 100 a page")
+def sources_json(conn: Conn, cache: Cache, kind: str | None = None, page: SourcePage = 1) -> Response:
+    kind = kind or None
+    return render.as_json(
+        views.sources_page(conn, _registry(conn, cache, kind), kind, page, SOURCES_PER_PAGE)
+    )
 
 
 @router.get("/sources.csv", summary="The whole source registry as CSV")
-def sources_csv(conn: Conn, kind: str | None = None) -> Response:
-    return render.as_csv(queries.list_sources(conn, kind=kind or None), SOURCE_COLUMNS, "sources.csv")
+def sources_csv(conn: Conn, cache: Cache, kind: str | None = None) -> Response:
+    return render.as_csv(_registry(conn, cache, kind or None), SOURCE_COLUMNS, "sources.csv")
 
 
 @router.get("/sources", response_class=HTMLResponse, include_in_schema=False)
-def sources(conn: Conn, kind: str | None = None, page: SourcePage = 1) -> Response:
-    return render.html("sources.html", views.sources_page(conn, kind or None, page, 100))
+def sources(conn: Conn, cache: Cache, kind: str | None = None, page: SourcePage = 1) -> Response:
+    kind = kind or None
+    page_ = views.sources_page(conn, _registry(conn, cache, kind), kind, page, SOURCES_PER_PAGE)
+    return render.html("sources.html", page_)
 
 
 @router.get("/sources/{source_id}.json", summary="A source and every place it is cited")
@@ -179,13 +198,13 @@ def compare(code: str, a: int, b: int, conn: Conn) -> Response:
 
 
 @router.get("/about.json", summary="What the archive holds and how to cite it")
-def about_json(conn: Conn) -> Response:
-    return render.as_json(views.about_page(conn))
+def about_json(conn: Conn, cache: Cache) -> Response:
+    return render.as_json(cache.get("about", lambda: views.about_page(conn)))
 
 
 @router.get("/about", response_class=HTMLResponse, include_in_schema=False)
-def about(conn: Conn) -> Response:
-    return render.html("about.html", views.about_page(conn))
+def about(conn: Conn, cache: Cache) -> Response:
+    return render.html("about.html", cache.get("about", lambda: views.about_page(conn)))
 
 
 @router.get("/docs", response_class=HTMLResponse, include_in_schema=False)

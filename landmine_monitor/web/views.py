@@ -207,15 +207,18 @@ def country_page(conn: sqlite3.Connection, iso3: str) -> dict[str, Any]:
     )
 
 
-def sources_page(conn: sqlite3.Connection, kind: str | None, page: int, per_page: int) -> dict[str, Any]:
-    total = queries.count_sources(conn, kind)
-    rows = queries.list_sources(conn, kind=kind, limit=per_page, offset=(page - 1) * per_page)
+def sources_page(
+    conn: sqlite3.Connection, registry: list[dict[str, Any]], kind: str | None, page: int, per_page: int
+) -> dict[str, Any]:
+    """One page of the source registry (`registry`: every source of that kind, most cited first)."""
+    total = len(registry)
+    rows = registry[(page - 1) * per_page : page * per_page]
     pages = max(1, -(-total // per_page))
     return _page(
         "sources",
         "Sources cited",
-        urls.sources(kind=kind),
-        urls.sources("json", kind=kind),
+        urls.sources(kind=kind, page=page if page > 1 else None),
+        urls.sources("json", kind=kind, page=page if page > 1 else None),
         kind=kind,
         kinds=[
             {**k, "url": urls.sources(kind=k["kind"]), "selected": k["kind"] == kind}
