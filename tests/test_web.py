@@ -511,3 +511,19 @@ def test_cached_pages_follow_a_new_ingest(tmp_path: Path) -> None:
         assert c.get("/editions/2004.json").json()["reports"] == before + 1
         assert c.get("/countries/xsl.json").status_code == 200
     conn.close()
+
+
+def test_facets_show_ten_values_and_all_on_request(client: httpx.Client, conn: sqlite3.Connection) -> None:
+    from landmine_monitor.web.search_view import FACET_SHOWN, SearchParams, search_page
+
+    db = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    full = search_page(db, SearchParams(q="mines", more="source_kind"))
+    kinds = next(f for f in full["facets"] if f["name"] == "source_kind")
+    short = next(f for f in get_json(client, "/search.json?q=mines")["facets"] if f["name"] == "source_kind")
+    assert kinds["hidden"] == 0 and len(kinds["items"]) > FACET_SHOWN
+    assert len(short["items"]) == FACET_SHOWN and short["hidden"] == len(kinds["items"]) - FACET_SHOWN
+    assert short["more_url"] == "/search?q=mines&more=source_kind"
+    expanded = get_json(client, "/search.json?q=mines&more=source_kind")["facets"]
+    assert [i["value"] for i in next(f for f in expanded if f["name"] == "source_kind")["items"]] == [
+        i["value"] for i in kinds["items"]
+    ]

@@ -119,9 +119,12 @@ def search_params(
     sort: Annotated[str, Query(pattern="^(relevance|edition)$")] = "relevance",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     limit: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = PER_PAGE,
+    more: Annotated[
+        str | None, Query(description="List this facet in full: country, edition, topic or source_kind")
+    ] = None,
 ) -> SearchParams:
     return SearchParams(
-        q, country or None, edition, year_from, year_to, topic or None, kind or None, sort, page, limit
+        q, country or None, edition, year_from, year_to, topic or None, kind or None, sort, page, limit, more
     )
 
 
