@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import MonitorError, NotFound
 from ..model import Report, note_anchor, paragraph_anchor
+from ..sources import label as source_label
 from .schema import migrate
 
 __all__ = [
@@ -188,7 +189,7 @@ def _insert_citations(conn: sqlite3.Connection, rid: str, r: Report) -> None:
                 continue
             seen.add((f.number, i))
             if c.source_id:
-                sources.setdefault(c.source_id, (c.source_id, c.kind, c.text[:300]))
+                sources.setdefault(c.source_id, (c.source_id, c.kind, source_label(c)))
             rows.append(
                 (
                     rid,
