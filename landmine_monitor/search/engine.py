@@ -23,17 +23,18 @@ from ..countries import resolve
 from ..errors import MonitorError
 from ..model import CITATION_KINDS, TOPICS
 from . import snippets, suggest
-from .index import SCHEMA, Handle, handle, index_dir
-from .indexer import NONE, rebuild
+from .index import MASK_FIELDS, MASKS, SCHEMA, Handle, country_letters, handle, index_dir, mask_members
+from .indexer import rebuild
 from .query import MAX_CHARS, translate
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 PREFIX_EXPANSIONS = 50
+FACET_FIELDS = ("edition", *MASK_FIELDS)
+FACET_SIZES = {"edition": 100, "f_country": 1000}
 HIT_KINDS = {"section": "paragraph", "notes": "footnote"}  # what a hit points at
 SORTS = ("relevance", "edition", "edition_asc")
 FACETS = ("country", "edition", "topic", "source_kind")
-FACET_SIZES = {"f_where": 100_000, "f_topics": 10_000, "f_kinds": 10_000}
 
 
 class SearchError(MonitorError):
@@ -109,7 +110,7 @@ def search(
         q = _filtered(t.query, filters)
         out["total"], out["facets"] = _facets(h, q)
         if out["total"] and limit:
-            hl = snippets.highlight_query(h.searcher, t.highlight, t.prefixes)
+            hl = snippets.highlighter(h.searcher, t.highlight, t.prefixes)
             out["hits"] = _hits(h, q, hl, limit, offset, sort)
         elif not out["total"]:
             out["suggestions"] = suggest.suggestions(h, str(query)[:MAX_CHARS], t.words, _probe(h, filters))
@@ -198,25 +199,21 @@ def _filtered(q: Query, filters: Filters) -> Query:
 
 
 def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
-    """The total and the facet counts over every document that matches: one aggregation pass over three
-    single-valued keywords ("ISO|edition", "topic,topic", "kind,kind"), split and summed here."""
-    spec = {name: {"terms": {"field": name, "size": size}} for name, size in FACET_SIZES.items()}
+    """The total and the facet counts over every document that matches, in one aggregation pass over
+    small integer fields (see index.py); topic and source-kind masks are split back into names here."""
+    spec = {name: {"terms": {"field": name, "size": FACET_SIZES.get(name, 256)}} for name in FACET_FIELDS}
     result = h.searcher.aggregate(q, spec)
     counts: dict[str, Counter[Any]] = {name: Counter() for name in FACETS}
-    total = 0
-    for b in _buckets(result, "f_where"):
-        iso3, _, edition = str(b["key"]).partition("|")
-        n = int(b["doc_count"])
-        total += n
-        if iso3:
-            counts["country"][iso3] += n
-        if edition:
-            counts["edition"][int(edition)] += n
-    for field, facet in (("f_topics", "topic"), ("f_kinds", "source_kind")):
-        for b in _buckets(result, field):
-            for value in str(b["key"]).split(","):
-                if value != NONE:
-                    counts[facet][value] += int(b["doc_count"])
+    for b in _buckets(result, "edition"):
+        counts["edition"][int(b["key"])] += int(b["doc_count"])
+    for b in _buckets(result, "f_country"):
+        counts["country"][country_letters(int(b["key"]))] += int(b["doc_count"])
+    for name, vocabulary, _, _ in MASKS:
+        facet = "topic" if vocabulary is TOPICS else "source_kind"
+        for b in _buckets(result, name):
+            for value in mask_members(name, int(b["key"])):
+                counts[facet][value] += int(b["doc_count"])
+    total = sum(int(b["doc_count"]) for b in _buckets(result, MASKS[0][0]))
     facets = {name: [{"value": v, "count": n} for v, n in c.most_common()] for name, c in counts.items()}
     for entry in facets["country"]:
         entry["label"] = h.countries.get(entry["value"], entry["value"])
@@ -229,18 +226,19 @@ def _buckets(result: dict[str, Any], name: str) -> list[dict[str, Any]]:
     return buckets
 
 
-def _hits(h: Handle, q: Query, hl: Query | None, limit: int, offset: int, sort: str) -> list[dict[str, Any]]:
+def _hits(
+    h: Handle, q: Query, hl: snippets.Highlighter | None, limit: int, offset: int, sort: str
+) -> list[dict[str, Any]]:
     searcher = h.searcher
     if sort == "relevance":
         found = searcher.search(q, limit, count=False, offset=offset)
     else:
         order = tantivy.Order.Desc if sort == "edition" else tantivy.Order.Asc
         found = searcher.search(q, limit, count=False, offset=offset, order_by_field="edition", order=order)
-    gen = snippets.generator(searcher, hl)
     hits = []
     for key, address in found.hits:
         doc = searcher.doc(address)
-        snip = snippets.snippet(gen, doc, doc.get_first("text") or "")
+        snip = snippets.snippet(hl, doc, doc.get_first("text") or "")
         hit = _hit(doc, h.countries, _part(doc, snip.position))
         hit["snippet"] = snip.html
         hit["score"] = round(float(key), 4) if sort == "relevance" else None

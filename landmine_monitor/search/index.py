@@ -5,13 +5,15 @@ store/search_docs.py); each keeps the byte offset, anchor and ord of its parts, 
 paragraph or note where its best fragment is. Two text fields hold the text: `text` (English stemming,
 stored for snippets: "mines" finds "mine") and `exact` (lower-cased and accent-folded only: "exact
 phrases" and prefix* match the words as written). Filters use raw keyword fields (`country`, `topic`,
-`source_kind`, `report`, `version`) and the integer `edition`; facets use three single-valued fast keywords
-(`f_where` = "ISO|edition", `f_topics`, `f_kinds`), which one aggregation pass counts much faster than
-multi-valued fields.
+`source_kind`, `report`, `version`) and the integer `edition`. Facets are counted by one aggregation pass
+over small single-valued fast integers (few distinct values keep it cheap): `edition`, `f_country` (the
+ISO code's letters as a number), the topic set as a 16-bit mask and the source-kind set as three 5-bit
+masks (few buckets each: the Python that sums them back into names stays short).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -22,16 +24,50 @@ from typing import Any
 
 import tantivy
 
+from ..model import CITATION_KINDS, TOPICS
 from ..settings import search_index_path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 MANIFEST = "landmine-monitor.json"
 STEM, PLAIN = "lm_stem", "lm_plain"
 KEYWORDS = ("report", "version", "kind", "country", "topic", "source_kind")
-FACET_KEYS = ("f_where", "f_topics", "f_kinds")
 STORED = ("country_name", "heading", "anchors")
 INTEGERS = ("section", "ords", "starts")
 SEPARATOR = "\n\n"  # between the parts of a document
+# Facet fields: (name, vocabulary, first bit, bits) for sets; a country is its code as a base-26 number.
+MASKS = (
+    ("f_topic", TOPICS, 0, 16),
+    ("f_kind_a", CITATION_KINDS, 0, 5),
+    ("f_kind_b", CITATION_KINDS, 5, 5),
+    ("f_kind_c", CITATION_KINDS, 10, 5),
+)
+MASK_FIELDS = ("f_country",) + tuple(m[0] for m in MASKS)
+
+
+def country_number(iso3: str) -> int:
+    n = 0
+    for ch in iso3.upper()[:3]:
+        n = n * 26 + (ord(ch) - 65) % 26
+    return n
+
+
+@functools.lru_cache(maxsize=20_000)
+def country_letters(number: int) -> str:
+    return "".join(chr(65 + (number // 26**k) % 26) for k in (2, 1, 0))
+
+
+def mask_values(values: list[str], vocabulary: tuple[str, ...]) -> int:
+    return sum(1 << vocabulary.index(v) for v in set(values) if v in vocabulary)
+
+
+@functools.lru_cache(maxsize=100_000)
+def mask_members(field: str, value: int) -> tuple[str, ...]:
+    for name, vocabulary, first, bits in MASKS:
+        if name == field:
+            return tuple(
+                vocabulary[first + i] for i in range(min(bits, len(vocabulary) - first)) if value >> i & 1
+            )
+    return ()
 
 
 def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
@@ -53,13 +89,13 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("exact", stored=False, tokenizer_name=PLAIN)
     for name in KEYWORDS:
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
-    for name in FACET_KEYS:
-        sb.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     for name in STORED:
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("edition", stored=True, indexed=True, fast=True)
     for name in INTEGERS:
         sb.add_integer_field(name, stored=True)
+    for name in MASK_FIELDS:
+        sb.add_integer_field(name, fast=True)
     return sb.build()
 
 

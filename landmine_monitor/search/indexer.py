@@ -17,12 +17,23 @@ from typing import Any
 import tantivy
 
 from .. import store
+from ..model import TOPICS
 from ..store import search_docs
-from .index import SEPARATOR, create, forget, index_dir, open_index, usable, write_manifest
+from .index import (
+    MASKS,
+    SEPARATOR,
+    country_number,
+    create,
+    forget,
+    index_dir,
+    mask_values,
+    open_index,
+    usable,
+    write_manifest,
+)
 
 BUILD_HEAP = 256_000_000
 SYNC_HEAP = 64_000_000
-NONE = "-"
 
 
 def rebuild(db: Path) -> int:
@@ -130,9 +141,11 @@ def to_document(d: dict[str, Any]) -> tantivy.Document:
         doc.add_text("topic", topic)
     for kind in d["source_kinds"]:
         doc.add_text("source_kind", kind)
-    doc.add_text("f_where", f"{d.get('country') or ''}|{d.get('edition') or ''}")
-    doc.add_text("f_topics", ",".join(d["topics"]) or NONE)
-    doc.add_text("f_kinds", ",".join(d["source_kinds"]) or NONE)
+    if d.get("country"):
+        doc.add_integer("f_country", country_number(d["country"]))
+    for name, vocabulary, first, bits in MASKS:
+        values = d["topics"] if vocabulary is TOPICS else d["source_kinds"]
+        doc.add_integer(name, mask_values(values, vocabulary) >> first & ((1 << bits) - 1))
     return doc
 
 

@@ -19,7 +19,21 @@ MAX_CHARS = 240
 PREFIX_EXPANSIONS = 16
 
 
-def highlight_query(searcher: tantivy.Searcher, stems: list[str], prefixes: list[str]) -> Query | None:
+@dataclass
+class Highlighter:
+    """What to mark in the hits of one query: tantivy's generator and the stemmed terms it looks for."""
+
+    gen: tantivy.SnippetGenerator
+    terms: list[bytes]
+
+
+@dataclass
+class Snippet:
+    html: str
+    position: int  # byte offset in the document's text of the first match (0 when none)
+
+
+def highlighter(searcher: tantivy.Searcher, stems: list[str], prefixes: list[str]) -> Highlighter | None:
     """The `text` terms to mark: the query's stemmed words plus the commonest words of each prefix."""
     terms = list(stems)
     for prefix in prefixes:
@@ -28,41 +42,66 @@ def highlight_query(searcher: tantivy.Searcher, stems: list[str], prefixes: list
     terms = list(dict.fromkeys(terms))
     if not terms:
         return None
-    return Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, "text", t)) for t in terms])
-
-
-def generator(searcher: tantivy.Searcher, query: Query | None) -> tantivy.SnippetGenerator | None:
-    if query is None:
-        return None
+    query = Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, "text", t)) for t in terms])
     gen = tantivy.SnippetGenerator.create(searcher, query, SCHEMA, "text")
     gen.set_max_num_chars(MAX_CHARS)
-    return gen
+    return Highlighter(gen, [t.encode() for t in terms])
 
 
-@dataclass
-class Snippet:
-    html: str
-    position: int  # byte offset in the text of the first match (0 when none)
-
-
-def snippet(gen: tantivy.SnippetGenerator | None, doc: tantivy.Document, text: str) -> Snippet:
-    """The HTML snippet of one hit, kept inside the paragraph or note of its first match; the start of the
-    text when no word of the query is in it."""
-    if gen is not None:
-        sn = gen.snippet_from_doc(doc)
-        marks = sorted((r.start, r.end) for r in sn.highlighted())
-        if marks:
-            data, span = text.encode(), sn.fragment_range()
-            first = span.start + marks[0][0]
-            lo, hi = _part_bounds(doc.get_all("starts"), first, len(data))
-            start, end = max(span.start, lo), min(span.end, hi)
-            shifted = [(a + span.start - start, b + span.start - start) for a, b in marks]
-            kept = [(a, b) for a, b in shifted if a >= 0 and b <= end - start]
-            body = _marked(data[start:end], kept)
-            return Snippet(("…" if start > lo else "") + body + ("…" if end < hi else ""), first)
+def snippet(hl: Highlighter | None, doc: tantivy.Document, text: str) -> Snippet:
+    """The HTML snippet of one hit, inside one paragraph or note; the start of the text when no word of the
+    query is in it. The part most likely to match (most query stems as substrings) is tried first, which
+    spares tokenizing a whole section; the whole document is the fallback."""
+    if hl is not None:
+        data, starts = text.encode(), doc.get_all("starts") or [0]
+        lo, hi = _likeliest_part(data, starts, hl.terms)
+        found = _from_part(hl.gen, data, lo, hi) if hi > lo else None
+        found = found or _from_document(hl.gen, doc, data, starts)
+        if found is not None:
+            return found
     head = text[:MAX_CHARS]
     cut = head.rsplit(" ", 1)[0] if len(text) > MAX_CHARS and " " in head else head
     return Snippet(html.escape(cut) + ("…" if len(text) > len(cut) else ""), 0)
+
+
+def _likeliest_part(data: bytes, starts: list[int], terms: list[bytes]) -> tuple[int, int]:
+    best, bounds = 0, (0, 0)
+    for i, lo in enumerate(starts):
+        hi = starts[i + 1] - len(SEPARATOR) if i + 1 < len(starts) else len(data)
+        part = data[lo:hi].lower()
+        score = sum(t in part for t in terms)
+        if score > best:
+            best, bounds = score, (lo, hi)
+    return bounds
+
+
+def _from_part(gen: tantivy.SnippetGenerator, data: bytes, lo: int, hi: int) -> Snippet | None:
+    part = data[lo:hi]
+    sn = gen.snippet_from_doc(tantivy.Document(text=part.decode()))
+    marks = sorted((r.start, r.end) for r in sn.highlighted())
+    if not marks:
+        return None
+    span = sn.fragment_range()
+    body = _marked(sn.fragment().encode(), marks)
+    text = ("…" if span.start > 0 else "") + body + ("…" if span.end < len(part) else "")
+    return Snippet(text, lo + span.start + marks[0][0])
+
+
+def _from_document(
+    gen: tantivy.SnippetGenerator, doc: tantivy.Document, data: bytes, starts: list[int]
+) -> Snippet | None:
+    sn = gen.snippet_from_doc(doc)
+    marks = sorted((r.start, r.end) for r in sn.highlighted())
+    if not marks:
+        return None
+    span = sn.fragment_range()
+    first = span.start + marks[0][0]
+    lo, hi = _part_bounds(starts, first, len(data))
+    start, end = max(span.start, lo), min(span.end, hi)
+    shifted = [(a + span.start - start, b + span.start - start) for a, b in marks]
+    kept = [(a, b) for a, b in shifted if a >= 0 and b <= end - start]
+    body = _marked(data[start:end], kept)
+    return Snippet(("…" if start > lo else "") + body + ("…" if end < hi else ""), first)
 
 
 def _part_bounds(starts: list[int], position: int, size: int) -> tuple[int, int]:
