@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import citation_parts as cp
+from . import parts as cp
 
 SPACE = re.compile(r"\s+")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")

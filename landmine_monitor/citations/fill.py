@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from . import citation_parts as cp
-from .model import Citation, Person
-from .sources import expand_organization, known_organization
+from ..model import Citation, Person
+from ..sources import expand_organization, known_organization
+from . import parts as cp
 
 COMMUNICATIONS = ("email", "letter", "interview", "telephone_interview", "statement")
 

@@ -3,9 +3,9 @@
 `parse_note(text)` splits one note into its citations (on ";", sentence ends, and ", and" between whole
 sources), drops commentary ("Based on the testimony of refugees, ..."), types each citation and fills
 its fields; `annotate(report)` does it for every note of a report, resolving Ibid. and short forms
-against the notes before. Helpers: `citation_split.py` (note -> fragments), `citation_parts.py`
-(dates, pages, symbols, segments), `citation_fill.py` (people, organisations, outlet, place) and
-`sources.py` (canonical keys and source ids).
+against the notes before. Helpers: `split.py` (note -> fragments), `parts.py`
+(dates, pages, symbols, segments), `fill.py` (people, organisations, outlet, place) and
+`..sources` (canonical keys and source ids).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
-from . import citation_parts as cp
-from .citation_fill import COMMUNICATIONS, fill_communication, fill_publication
-from .citation_split import LEAD, QUOTED, SPACE, split_note
-from .model import Citation, Footnote, Person, Report
-from .sources import canonical_key, known_organization, source_id
+from ..model import Citation, Footnote, Person, Report
+from ..sources import canonical_key, known_organization, source_id
+from . import parts as cp
+from .fill import COMMUNICATIONS, fill_communication, fill_publication
+from .split import LEAD, QUOTED, SPACE, split_note
 
 UNPARSED = "citation_unparsed"
 __all__ = ["UNPARSED", "annotate", "parse_citation", "parse_note", "source_ages", "split_note"]

@@ -1,7 +1,7 @@
 """The fields inside one citation: dates, pages, URLs, UN symbols, the quoted title, and the comma
 separated segments that name people, organisations, places and outlets.
 
-Pure functions over one citation's text; `citations.py` decides the kind and assembles the result.
+Pure functions over one citation's text; `citations` (the package) decides the kind and assembles the result.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .sources import known_organization
+from ..sources import known_organization
 
 
 def words(text: str) -> frozenset[str]:
