@@ -17,26 +17,41 @@ from collections.abc import Callable
 from ..model import Fact, Report
 from . import conventions, numbers, treaty, votes, weapons
 from .resolve import resolve
-from .sentences import SentenceContext, contexts
+from .sentences import SentenceContext, Wanted, fold, units
 
 Extractor = Callable[[SentenceContext], list[Fact]]
 
-EXTRACTORS: list[Extractor] = [
-    treaty.extract,
-    votes.extract,
-    conventions.extract,
-    weapons.extract,
-    numbers.extract,
+# Each family: its cheap necessary condition (trigger words, see `Wanted`) and its extractor. Each
+# extractor also checks its own condition on the sentence, so calling it on any sentence is right.
+FAMILIES: list[tuple[Wanted, Extractor]] = [
+    (treaty.wanted, treaty.extract),
+    (votes.wanted, votes.extract),
+    (conventions.wanted, conventions.extract),
+    (weapons.wanted, weapons.extract),
+    (numbers.wanted, numbers.extract),
 ]
+EXTRACTORS: list[Extractor] = [extract for _, extract in FAMILIES]
 
 
 def extract_facts(report: Report) -> list[Fact]:
-    """Every fact the report states, in reading order, read consistently as one page."""
+    """Every fact the report states, in reading order, read consistently as one page.
+
+    A paragraph is read only by the extractors whose trigger words it contains, and not split into
+    sentences at all when it contains none.
+    """
     facts: list[Fact] = []
-    for ctx in contexts(report):
-        for extractor in EXTRACTORS:
-            facts.extend(extractor(ctx))
+    for text, ctxs in units(report):
+        if text:
+            low = fold(text)
+            active = [extract for wanted, extract in FAMILIES if wanted(text, low)]
+            if not active:
+                continue
+        else:
+            active = EXTRACTORS
+        for ctx in ctxs:
+            for extract in active:
+                facts.extend(extract(ctx))
     return resolve(facts)
 
 
-__all__ = ["EXTRACTORS", "Extractor", "SentenceContext", "extract_facts"]
+__all__ = ["EXTRACTORS", "FAMILIES", "Extractor", "SentenceContext", "extract_facts"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact
-from .sentences import SentenceContext
+from .sentences import SentenceContext, has_any
 from .subject import about_other, clause_before
 
 _CCW = re.compile(r"Convention on (?:Certain )?Conventional Weapons|\bCCW\b")
@@ -32,10 +32,20 @@ _NEG_AFTER = re.compile(r"\bbut\s+has\s+not\s+(?:yet\s+)?(?:ratified|acceded|joi
 _CD = re.compile(r"\b(?P<neg>not\s+)?(?:a\s+)?member\s+of\s+the\s+(?:Conference on Disarmament|CD)\b", re.I)
 
 
+_INSTRUMENT_WORDS = ("conventional", "ccw", "protocol")  # where _CCW or _APII can match
+_RELATION_WORDS = ("party", "signed", "ratified", "acceded", "joined")  # where _RELATION can match
+
+
+def wanted(text: str, low: str) -> bool:
+    """Cheap necessary condition: an instrument and a relation to it, or membership of the CD."""
+    return (has_any(low, _INSTRUMENT_WORDS) and has_any(low, _RELATION_WORDS)) or "member" in low
+
+
 def extract(ctx: SentenceContext) -> list[Fact]:
     """CCW, Amended Protocol II and Conference on Disarmament facts of one sentence."""
-    facts = _ccw(ctx)
-    m = _CD.search(ctx.text)
+    low = ctx.low
+    facts = _ccw(ctx) if has_any(low, _INSTRUMENT_WORDS) and has_any(low, _RELATION_WORDS) else []
+    m = _CD.search(ctx.text) if "member" in low else None
     if m and not about_other(clause_before(ctx.text, m.start()), ctx.iso3):
         neg = bool(m.group("neg")) or ctx.text[: m.start()].rstrip().endswith(("not", "never"))
         facts.append(_fact(ctx, "cd_member", not neg))

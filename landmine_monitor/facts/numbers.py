@@ -18,7 +18,7 @@ import re
 
 from ..model import Fact
 from .quantities import VAGUE, Quantity, clause_years, numbers, year_at
-from .sentences import SentenceContext
+from .sentences import SentenceContext, has_any
 from .subject import about_other, clause_before
 
 # (indicator, unit, what may follow the number)
@@ -46,16 +46,47 @@ _NOTHING_KNOWN = re.compile(
 )
 
 
+# Where each way to a fact can match: a counted noun of _COUNTED (areas only with _CLEARED, mines only
+# with _EMPLACED or _STOCKPILE), _CAPACITY, a currency for _funding, VAGUE for _vague_mines.
+_NOUN_WORDS = ("prosthe", "artificial", "crutches", "wheelchairs", "mobility", "amputees", "casualties",
+               "killed", "injured", "capacity", "$", "hundreds", "thousands", "millions")  # fmt: skip
+_AREA_WORDS = ("square", "km2", "km²")
+_CLEARED_WORDS = ("clear", "demined", "released")
+_MINE_WORDS = ("planted", "laid", "emplaced", "sown", "ground", "stockpil")
+
+
+def wanted(text: str, low: str) -> bool:
+    """Cheap necessary condition for a count: a word each way to a fact needs."""
+    return (
+        has_any(low, _NOUN_WORDS)
+        or ("mines" in low and has_any(low, _MINE_WORDS))
+        or (has_any(low, _AREA_WORDS) and has_any(low, _CLEARED_WORDS))
+    )
+
+
 def extract(ctx: SentenceContext) -> list[Fact]:
     """Counts stated in one sentence, each with its clause's year and its hedge."""
-    text = ctx.text
-    clauses = clause_years(text)
+    text, low = ctx.text, ctx.low
+    if not wanted(text, low):
+        return []
+    clauses: list[tuple[int, int, int | None]] | None = None  # built when first needed
+    capacity = "capacity" in low
     facts: list[Fact] = []
-    for q in numbers(text):
-        fact = _counted(ctx, q, clauses) or _capacity(ctx, q) or _funding(ctx, q, clauses)
+    quantities = numbers(text)
+    for q in quantities:
+        fact = None
+        if not q.currency and (noun := _noun_after(text, q.end)) is not None:
+            clauses = clause_years(text) if clauses is None else clauses
+            fact = _counted(ctx, q, noun, clauses)
+        if fact is None and capacity:
+            fact = _capacity(ctx, q)
+        if fact is None and q.currency:
+            clauses = clause_years(text) if clauses is None else clauses
+            fact = _funding(ctx, q, clauses)
         if fact is not None:
             facts.append(fact)
-    facts.extend(_vague_mines(ctx))
+    if not quantities and has_any(low, _VAGUE_WORDS):
+        facts.extend(_vague_mines(ctx))
     return facts
 
 
@@ -76,29 +107,53 @@ def _make(
     )
 
 
-def _counted(ctx: SentenceContext, q: Quantity, clauses: list[tuple[int, int, int | None]]) -> Fact | None:
-    text = ctx.text
-    if q.currency:
+# The nouns of _COUNTED as one pattern, tried in the same order: the first alternative that matches
+# wins, as the first pattern of the list that matches did.
+_NOUN = re.compile("|".join(f"(?P<n{i}>{p.pattern})" for i, (_, _, p) in enumerate(_COUNTED)), re.I)
+_VAGUE_WORDS = ("hundreds", "thousands", "millions")  # where VAGUE can match
+_NOTHING_WORDS = ("statistics", "information", "data", "known")  # where _NOTHING_KNOWN can match
+_DESTROY = re.compile(r"\bdestroy|retain", re.I)
+_PER_YEAR = re.compile(r"\s*\w+\s+(?:each|per|a)\s+year")
+
+
+def _noun_after(text: str, end: int) -> tuple[int, int, int] | None:
+    """(index in _COUNTED, start, end) of the counted noun right after a number ending at `end`
+    (white space skipped), or None."""
+    pos = end
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    m = _NOUN.match(text, pos)
+    if m is None or m.lastgroup is None:
         return None
-    after = text[q.end :]
-    for indicator, unit, noun in _COUNTED:
-        m = noun.match(after.lstrip())
-        if not m:
-            continue
-        clause = _clause(clauses, q.start, text)
-        if about_other(clause_before(text, q.start), ctx.iso3) or _NOTHING_KNOWN.search(clause):
+    return int(m.lastgroup[1:]), pos, m.end()
+
+
+def _counted(
+    ctx: SentenceContext, q: Quantity, noun: tuple[int, int, int], clauses: list[tuple[int, int, int | None]]
+) -> Fact | None:
+    text, low = ctx.text, ctx.low
+    which, noun_start, noun_end = noun
+    indicator, unit, _ = _COUNTED[which]
+    clause = _clause(clauses, q.start, text)
+    if about_other(clause_before(text, q.start), ctx.iso3) or (
+        has_any(low, _NOTHING_WORDS) and _NOTHING_KNOWN.search(clause)
+    ):
+        return None
+    if indicator == "mines":
+        if not has_any(low, _MINE_WORDS):
+            return None  # _mine_indicator needs one of them
+        # The words after the noun: the slice the noun's end (counted from the stripped text after
+        # the number) gives in the unstripped text after the number, as always read.
+        length = noun_end - noun_start
+        found = _mine_indicator(
+            text[max(0, q.start - 40) : q.start], text[q.end + length + 1 : q.end + length + 30], clause
+        )
+        if found is None:
             return None
-        if indicator == "mines":
-            found = _mine_indicator(
-                text[max(0, q.start - 40) : q.start], after[m.end() + 1 : m.end() + 30], clause
-            )
-            if found is None:
-                return None
-            indicator = found
-        if indicator == "area_cleared" and not _CLEARED.search(clause):
-            return None
-        return _make(ctx, indicator, q.value, unit, year_at(clauses, q.start), q.qualifier)
-    return None
+        indicator = found
+    if indicator == "area_cleared" and not _CLEARED.search(clause):
+        return None
+    return _make(ctx, indicator, q.value, unit, year_at(clauses, q.start), q.qualifier)
 
 
 def _clause(clauses: list[tuple[int, int, int | None]], pos: int, text: str) -> str:
@@ -115,7 +170,7 @@ def _mine_indicator(before: str, after: str, clause: str) -> str | None:
         return "mines_emplaced"
     if _EMPLACED.search(clause):
         return "mines_emplaced"
-    if _STOCKPILE.search(clause) and not re.search(r"\bdestroy|retain", clause, re.I):
+    if _STOCKPILE.search(clause) and not _DESTROY.search(clause):
         return "stockpile_size"
     return None
 
@@ -125,7 +180,7 @@ def _capacity(ctx: SentenceContext, q: Quantity) -> Fact | None:
     m = _CAPACITY.search(before)
     if not m or m.end() != len(before):
         return None
-    per_year = bool(re.match(r"\s*\w+\s+(?:each|per|a)\s+year", ctx.text[q.end :]))
+    per_year = bool(_PER_YEAR.match(ctx.text, q.end))
     return _make(
         ctx,
         "rehabilitation_capacity",
@@ -146,10 +201,10 @@ def _funding(ctx: SentenceContext, q: Quantity, clauses: list[tuple[int, int, in
 
 
 def _vague_mines(ctx: SentenceContext) -> list[Fact]:
-    """ "US sources have estimated the number at 'hundreds of thousands'" (of the mines just mentioned)."""
+    """For a sentence with no number: "US sources have estimated the number at 'hundreds of thousands'" (of the mines just mentioned)."""
     text = ctx.text
     m = VAGUE.search(text)
-    if not m or numbers(text) or _NOTHING_KNOWN.search(text):
+    if not m or _NOTHING_KNOWN.search(text):
         return []
     about_mines = _EMPLACED.search(text) or (
         re.search(r"\bthe number\b", text) and re.search(r"\b(?:land)?mines\b", ctx.previous) and

@@ -32,12 +32,24 @@ def _precise_dates(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (f.indicator in precise and len(str(f.value)) < 10)]
 
 
+_PLAIN = (str, int, bool, type(None))
+
+
+def _key(f: Fact) -> object:
+    """What makes two facts the same: their fields as JSON writes them. When every field is a str,
+    int, bool or None, (type, value) pairs tell fields apart exactly as JSON does (1 from True, 1
+    from "1") and are cheaper; otherwise (floats, other types) the JSON text itself."""
+    fields = (f.indicator, f.value, f.year, f.date, f.unit, f.qualifier, f.section, f.paragraph, f.sentence)
+    if all(type(v) in _PLAIN for v in fields):
+        return tuple((type(v), v) for v in fields)
+    return json.dumps(fields, default=str)
+
+
 def _dedupe(facts: list[Fact]) -> list[Fact]:
-    seen: set[str] = set()
+    seen: set[object] = set()
     out = []
     for f in facts:
-        key = json.dumps([f.indicator, f.value, f.year, f.date, f.unit, f.qualifier, f.section, f.paragraph,
-                          f.sentence], default=str)  # fmt: skip
+        key = _key(f)
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -8,7 +8,7 @@ extractors has the markers removed and white space collapsed, so patterns read p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Report
@@ -27,16 +27,20 @@ _END = re.compile(r"[.!?][\"'”’)]*(?:\s*\[\d{1,4}\])*(?=\s+|$)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     raw: str  # as in the paragraph, markers included
     text: str  # markers removed, white space collapsed
     footnotes: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SentenceContext:
-    """What an extractor sees: one sentence and where it sits in the report."""
+    """What an extractor sees: one sentence and where it sits in the report.
+
+    Not frozen (a frozen dataclass costs ~3 us to build, a slotted one well under 1 us, and there is
+    one per sentence); extractors treat it as read-only. `low` is `fold(text)`, for trigger checks.
+    """
 
     text: str
     footnotes: list[int] = field(default_factory=list)
@@ -47,22 +51,48 @@ class SentenceContext:
     topics: tuple[str, ...] = ()
     table_row: bool = False  # an overview-table line ("Mine Ban Treaty status: State Party")
     previous: str = ""  # the sentence before, in the same paragraph ("...estimated the number at")
+    low: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.low = fold(self.text)
+
+
+# Says whether an extractor may find anything in a text (a paragraph or a sentence), given the text and
+# `fold(text)`. It must never say no where the extractor would find a fact: it is a cheap necessary
+# condition (trigger words), so that most sentences skip most extractors.
+Wanted = Callable[[str, str], bool]
+
+
+def fold(text: str) -> str:
+    """Lower case for trigger checks, folding as `re.I` does ("ı" matches i, "ſ" matches s)."""
+    low = text.lower()
+    if not low.isascii():
+        low = low.replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+    return low
+
+
+def has_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` occurs in `low` (plain substring checks: much cheaper than a regex)."""
+    return any(map(low.__contains__, words))
 
 
 def clean(text: str) -> str:
     """Markers out, white space collapsed."""
-    return " ".join(MARKER.sub(" ", text).split()).replace(" ,", ",").replace(" .", ".")
+    if "[" in text:
+        text = MARKER.sub(" ", text)
+    return " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at `stop` closes an abbreviation or an initial, not a sentence."""
     if text[stop] != ".":
         return False
-    m = re.search(r"([A-Za-z.]+)$", text[:stop])
-    if not m:
+    span = _word_before(text, stop)
+    if span is None:
         return False
-    word = m.group(1)
-    if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
+    start, end = span
+    word = text[start:end]
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
         return False  # "POMZ-2M." ends a sentence
     if len(word) == 1 and word.isupper():  # an initial: "R. Smith"
         return True
@@ -71,9 +101,29 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _word_before(text: str, stop: int) -> tuple[int, int] | None:
+    """Span of the run of letters and dots that ends text[:stop] (or ends just before a final
+    newline there, as `$` allows), scanning back from `stop` only."""
+    end = stop
+    if end and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    return (start, end) if start < end else None
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split a paragraph into sentences; markers stay with the sentence they close."""
-    out: list[Sentence] = []
+    return [s for s in map(_sentence, _spans(text)) if s.text]
+
+
+def _spans(text: str) -> list[str]:
+    """The paragraph's sentences as written (markers in, stripped); one may be markers only."""
+    out: list[str] = []
     start = 0
     for m in _END.finditer(text):
         end = m.end()
@@ -81,16 +131,16 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         if _is_abbreviation(text, m.start()):
             continue
-        out.append(_sentence(text[start:end]))
+        out.append(text[start:end].strip())
         start = end
     if text[start:].strip():
-        out.append(_sentence(text[start:]))
-    return [s for s in out if s.text]
+        out.append(text[start:].strip())
+    return out
 
 
 def _sentence(raw: str) -> Sentence:
-    raw = raw.strip()
-    return Sentence(raw=raw, text=clean(raw), footnotes=[int(n) for n in MARKER.findall(raw)])
+    footnotes = [int(n) for n in MARKER.findall(raw)] if "[" in raw else []
+    return Sentence(raw=raw, text=clean(raw), footnotes=footnotes)
 
 
 # Overview-table labels whose value follows on the next line or paragraph.
@@ -114,44 +164,69 @@ def table_rows(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield i + 1, f"{line.strip()}: {clean(value)}"
 
 
-def contexts(report: Report) -> Iterator[SentenceContext]:
+# A stretch of the report in reading order and its sentence contexts, built only when iterated: a
+# paragraph's text with its sentences, or "" with one table row (always read).
+Unit = tuple[str, Iterator[SentenceContext]]
+
+
+def contexts(report: Report, wanted: Wanted | None = None) -> Iterator[SentenceContext]:
     """Every sentence of the report in reading order, with its provenance.
 
     Sections give (section, paragraph) indexes. Key developments come first with section None and
     paragraph = their index in report.key_developments; overview rows come as table rows with both
-    indexes None.
+    indexes None. With `wanted`, the sentences of paragraphs it rejects are skipped (table rows always
+    come).
     """
+    for text, ctxs in units(report):
+        if not text or wanted is None or wanted(text, fold(text)):
+            yield from ctxs
+
+
+def units(report: Report) -> Iterator[Unit]:
+    """The report as `Unit`s in reading order (see `contexts`)."""
     iso3 = report.country.iso3 if report.country else None
+    edition = report.edition
     # Overview rows: label/value pairs, read again as a flat list of lines because a cell can be
     # shifted by one (label "Treaty status", value "Mine Ban Treaty", label "Not a party"); a long
     # value is prose and is read sentence by sentence.
     lines = [cell for row in report.overview for cell in (row.key, row.value)]
     for _, row_text in table_rows(lines):
-        yield SentenceContext(row_text, [], None, None, report.edition, iso3, (), True)
+        yield "", iter([SentenceContext(row_text, [], None, None, edition, iso3, (), True)])
     for overview_row in report.overview:
         if len(overview_row.value) >= 200 or overview_row.value.rstrip().endswith("."):
-            for s in split_sentences(overview_row.value):
-                yield SentenceContext(s.text, s.footnotes, None, None, report.edition, iso3, ())
+            yield overview_row.value, _prose(overview_row.value, None, None, edition, iso3, (), False)
     for k, kd in enumerate(report.key_developments):
-        previous = ""
-        for s in split_sentences(kd.text):
-            yield SentenceContext(
-                s.text, s.footnotes, None, k, report.edition, iso3, ("key_developments",), False, previous
-            )
-            previous = s.text
+        yield kd.text, _prose(kd.text, None, k, edition, iso3, ("key_developments",), True)
     for s_ord, section in enumerate(report.sections):
         topics = tuple(section.topics)
         texts = [section.heading or ""] + [p.text for p in section.paragraphs]
         for value_ord, row in table_rows(texts):
-            yield SentenceContext(row, [], s_ord, value_ord - 1, report.edition, iso3, topics, True)
+            yield "", iter([SentenceContext(row, [], s_ord, value_ord - 1, edition, iso3, topics, True)])
         for p_ord, para in enumerate(section.paragraphs):
-            lines = para.text.split("\n")
-            for line_ord, row in table_rows(lines):
-                footnotes = [int(n) for n in MARKER.findall(lines[line_ord])]
-                yield SentenceContext(row, footnotes, s_ord, p_ord, report.edition, iso3, topics, True)
-            previous = ""
-            for s in split_sentences(para.text):
-                yield SentenceContext(
-                    s.text, s.footnotes, s_ord, p_ord, report.edition, iso3, topics, False, previous
-                )
+            if "\n" in para.text:
+                lines = para.text.split("\n")
+                for line_ord, row in table_rows(lines):
+                    footnotes = [int(n) for n in MARKER.findall(lines[line_ord])]
+                    ctx = SentenceContext(row, footnotes, s_ord, p_ord, edition, iso3, topics, True)
+                    yield "", iter([ctx])
+            yield para.text, _prose(para.text, s_ord, p_ord, edition, iso3, topics, True)
+
+
+def _prose(
+    text: str,
+    section: int | None,
+    paragraph: int | None,
+    edition: int | None,
+    iso3: str | None,
+    topics: tuple[str, ...],
+    with_previous: bool,
+) -> Iterator[SentenceContext]:
+    previous = ""
+    for raw in _spans(text):
+        s = _sentence(raw)
+        if s.text:
+            yield SentenceContext(
+                s.text, s.footnotes, section, paragraph, edition, iso3, topics, False, previous
+            )
+            if with_previous:
                 previous = s.text

@@ -37,6 +37,9 @@ _BOUNDARY = re.compile(r"[,;:(—–]|\b(and|but|while|when|whereas|although|tho
 
 @lru_cache(maxsize=1)
 def _names() -> tuple[re.Pattern[str], dict[str, str]]:
+    r"""The pattern of every country name, and name -> ISO3. The pattern has no look-behind at its
+    start, so the regex engine scans for the names' first letters; `countries_named` checks the
+    look-behind `(?<![\w-])` by hand."""
     names: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -45,19 +48,32 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
                 names[value] = c.alpha_3
     names.update(_ALIASES)
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
+    return re.compile(rf"(?:{alternation})(?![\w-])"), names
 
 
 def countries_named(text: str) -> set[str]:
-    """ISO3 codes of the countries named in `text`."""
+    r"""ISO3 codes of the countries named in `text` (as `(?<![\w-])` + the pattern would find them)."""
     pattern, names = _names()
-    return {names[m.group(0)] for m in pattern.finditer(text)}
+    found = set()
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            pos = start + 1
+            continue
+        found.add(names[m.group(0)])
+        pos = m.end()
+    return found
 
 
 def about_other(subject_text: str, iso3: str | None) -> bool:
     """True when `subject_text` (the words before a verb) names a country other than `iso3`,
     or speaks of states in general rather than of one country."""
-    head = " ".join(_ONE_OF.sub(" ", subject_text).split()[:5])
+    if "one of" in subject_text.lower():  # _ONE_OF has nothing to take out otherwise
+        subject_text_head = _ONE_OF.sub(" ", subject_text)
+    else:
+        subject_text_head = subject_text
+    head = " ".join(subject_text_head.split()[:5])
     if _GENERIC.search(head):
         return True
     if iso3 is None:

@@ -18,7 +18,7 @@ import re
 
 from ..model import Fact
 from .dates import FoundDate, find_dates
-from .sentences import SentenceContext
+from .sentences import SentenceContext, has_any
 from .subject import about_other, clause_before
 
 MBT = re.compile(r"Mine Ban Treaty|Ban Treaty|Ottawa (Convention|Treaty)|\b[Tt]he [Tt]reaty\b|\bMBT\b")
@@ -70,12 +70,23 @@ _TABLE_STATUS = [
 ]  # fmt: skip
 
 
+# MBT, _PARTY_WORDS or "instrument of" can only match where one of these words occurs.
+_TRIGGERS = ("treaty", "ottawa", "mbt", "party", "parties", "deadline", "instrument")
+
+
+def wanted(text: str, low: str) -> bool:
+    """Cheap necessary condition for a treaty fact in prose (table rows are always read)."""
+    return has_any(low, _TRIGGERS)
+
+
 def extract(ctx: SentenceContext) -> list[Fact]:
     """Treaty status and dates stated in one sentence."""
     text = ctx.text
     if ctx.table_row:
         return _table_row(ctx)
-    if not (MBT.search(text) or _PARTY_WORDS.search(text) or "instrument of" in text):
+    if not wanted(text, ctx.low) or not (
+        MBT.search(text) or _PARTY_WORDS.search(text) or "instrument of" in text
+    ):
         return []
     facts = _status(ctx)
     facts.extend(_events(ctx))

@@ -20,7 +20,7 @@ import re
 
 from ..model import Fact
 from .dates import find_dates
-from .sentences import SentenceContext
+from .sentences import SentenceContext, has_any
 from .subject import about_other, clause_before
 
 _TOPIC = re.compile(r"resolution|UNGA|General Assembly", re.I)
@@ -37,10 +37,19 @@ _TREATY_AFTER = re.compile(r"^\s*(?:Mine Ban|Ottawa|[Tt]reaty|Convention|Brussel
 _UNREAL = re.compile(r"\b(?:will|would|could|should|may|might|not)\s+(?:\w+\s+)?$", re.I)
 
 
+_TOPIC_WORDS = ("resolution", "unga", "assembly")  # where _TOPIC can match
+_VERB_WORDS = ("vot", "supported", "abstain", "abstention", "absent")  # where _VERBS can match
+
+
+def wanted(text: str, low: str) -> bool:
+    """Cheap necessary condition for a vote: a word of the topic and a word of a vote verb."""
+    return has_any(low, _TOPIC_WORDS) and has_any(low, _VERB_WORDS)
+
+
 def extract(ctx: SentenceContext) -> list[Fact]:
     """The votes one sentence reports, one fact per (year, vote)."""
     text = ctx.text
-    if not _TOPIC.search(text):
+    if not wanted(text, ctx.low) or not _TOPIC.search(text):
         return []
     hits = sorted(((m.start(), m.end(), v) for v, p in _VERBS for m in p.finditer(text)), key=lambda h: h[0])
     facts: list[Fact] = []
