@@ -14,7 +14,8 @@ Modules: index (schema, analyzers, cached searcher), query (the user syntax -> t
 
 from __future__ import annotations
 
-from .engine import SearchError, search
+from .engine import search
+from .index import SearchError
 from .indexer import rebuild, sync_index
 from .query import translate
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +19,19 @@ import tantivy
 from tantivy import Occur, Query
 
 from ..countries import resolve
-from ..errors import MonitorError
 from ..model import CITATION_KINDS, TOPICS
 from . import snippets, suggest
-from .index import MASK_FIELDS, MASKS, SCHEMA, Handle, country_letters, handle, index_dir, mask_members
+from .index import (
+    MASK_FIELDS,
+    MASKS,
+    SCHEMA,
+    Handle,
+    SearchError,
+    country_letters,
+    handle,
+    index_dir,
+    mask_bits,
+)
 from .indexer import rebuild
 from .query import MAX_CHARS, translate
 
@@ -35,10 +43,6 @@ FACET_SIZES = {"edition": 100, "f_country": 1000}
 HIT_KINDS = {"section": "paragraph", "notes": "footnote"}  # what a hit points at
 SORTS = ("relevance", "edition", "edition_asc")
 FACETS = ("country", "edition", "topic", "source_kind")
-
-
-class SearchError(MonitorError):
-    """A filter or option the search cannot use (unknown country, topic, source kind or sort)."""
 
 
 @dataclass
@@ -200,25 +204,30 @@ def _filtered(q: Query, filters: Filters) -> Query:
 
 def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     """The total and the facet counts over every document that matches, in one aggregation pass over
-    small integer fields (see index.py); topic and source-kind masks are split back into names here."""
+    small integer fields (see index.py); topic and source-kind masks are summed back into names here."""
     spec = {name: {"terms": {"field": name, "size": FACET_SIZES.get(name, 256)}} for name in FACET_FIELDS}
     result = h.searcher.aggregate(q, spec)
-    counts: dict[str, Counter[Any]] = {name: Counter() for name in FACETS}
-    for b in _buckets(result, "edition"):
-        counts["edition"][int(b["key"])] += int(b["doc_count"])
-    for b in _buckets(result, "f_country"):
-        counts["country"][country_letters(int(b["key"]))] += int(b["doc_count"])
-    for name, vocabulary, _, _ in MASKS:
-        facet = "topic" if vocabulary is TOPICS else "source_kind"
+    names = h.countries
+    country = [
+        {"value": (iso := country_letters(b["key"])), "count": b["doc_count"], "label": names.get(iso, iso)}
+        for b in _buckets(result, "f_country")
+    ]
+    edition = [{"value": b["key"], "count": b["doc_count"]} for b in _buckets(result, "edition")]
+    sums: dict[str, list[int]] = {"topic": [0] * len(TOPICS), "source_kind": [0] * len(CITATION_KINDS)}
+    for name, vocabulary, first, _ in MASKS:
+        acc = sums["topic" if vocabulary is TOPICS else "source_kind"]
         for b in _buckets(result, name):
-            for value in mask_members(name, int(b["key"])):
-                counts[facet][value] += int(b["doc_count"])
-    total = sum(int(b["doc_count"]) for b in _buckets(result, MASKS[0][0]))
-    facets = {name: [{"value": v, "count": n} for v, n in c.most_common()] for name, c in counts.items()}
-    for entry in facets["country"]:
-        entry["label"] = h.countries.get(entry["value"], entry["value"])
-    facets["edition"].sort(key=lambda e: e["value"])
-    return total, facets
+            n = b["doc_count"]
+            for i in mask_bits(b["key"]):
+                acc[first + i] += n
+    total = sum(b["doc_count"] for b in _buckets(result, MASKS[0][0]))
+    facets = {"country": country, "edition": sorted(edition, key=lambda e: e["value"])}
+    for facet, vocabulary in (("topic", TOPICS), ("source_kind", CITATION_KINDS)):
+        pairs = sorted(
+            ((n, v) for v, n in zip(vocabulary, sums[facet], strict=True) if n), key=lambda p: -p[0]
+        )
+        facets[facet] = [{"value": v, "count": n} for n, v in pairs]
+    return int(total), facets
 
 
 def _buckets(result: dict[str, Any], name: str) -> list[dict[str, Any]]:

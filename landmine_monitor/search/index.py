@@ -24,6 +24,7 @@ from typing import Any
 
 import tantivy
 
+from ..errors import MonitorError
 from ..model import CITATION_KINDS, TOPICS
 from ..settings import search_index_path
 
@@ -61,13 +62,9 @@ def mask_values(values: list[str], vocabulary: tuple[str, ...]) -> int:
 
 
 @functools.lru_cache(maxsize=100_000)
-def mask_members(field: str, value: int) -> tuple[str, ...]:
-    for name, vocabulary, first, bits in MASKS:
-        if name == field:
-            return tuple(
-                vocabulary[first + i] for i in range(min(bits, len(vocabulary) - first)) if value >> i & 1
-            )
-    return ()
+def mask_bits(value: int) -> tuple[int, ...]:
+    """The positions of the bits set in a facet mask."""
+    return tuple(i for i in range(value.bit_length()) if value >> i & 1)
 
 
 def _analyzer(stem: bool) -> tantivy.TextAnalyzer:
@@ -112,18 +109,37 @@ def index_dir(db: Path) -> Path:
     return search_index_path(Path(db))
 
 
+class SearchError(MonitorError):
+    """A filter or option the search cannot use, or an index that cannot be opened or written."""
+
+
+def _layout() -> dict[str, Any]:
+    """What an index must agree on with this code to be usable (else it is rebuilt)."""
+    return {"schema": SCHEMA_VERSION, "topics": list(TOPICS), "source_kinds": list(CITATION_KINDS)}
+
+
 def read_manifest(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads((path / MANIFEST).read_text())
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) and data.get("schema") == SCHEMA_VERSION else None
+    if not isinstance(data, dict) or any(data.get(k) != v for k, v in _layout().items()):
+        return None
+    return data
 
 
 def write_manifest(path: Path, countries: dict[str, str]) -> None:
     tmp = path / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "countries": countries}, ensure_ascii=False))
+    tmp.write_text(json.dumps({**_layout(), "countries": countries}, ensure_ascii=False))
     os.replace(tmp, path / MANIFEST)
+
+
+def writer(index: tantivy.Index, heap: int, threads: int, path: Path) -> tantivy.IndexWriter:
+    """The index's one writer; another process writing it at the same time is a clear error."""
+    try:
+        return index.writer(heap, threads)
+    except ValueError as e:
+        raise SearchError(f"{path}: the search index is being written by another process ({e})") from e
 
 
 def usable(path: Path) -> bool:

@@ -31,6 +31,7 @@ from .index import (
     usable,
     write_manifest,
 )
+from .index import writer as index_writer
 
 BUILD_HEAP = 256_000_000
 SYNC_HEAP = 64_000_000
@@ -44,7 +45,7 @@ def rebuild(db: Path) -> int:
     conn = store.connect(db, readonly=True)
     try:
         index = create(tmp)
-        writer = index.writer(BUILD_HEAP, _threads())
+        writer = index_writer(index, BUILD_HEAP, _threads(), path)
         count = _add_reports(writer, conn, sorted(search_docs.report_versions(conn)))
         writer.commit()
         writer.wait_merging_threads()
@@ -76,7 +77,7 @@ def sync_index(db: Path, changed_report_ids: list[str]) -> None:
         missing = sorted({rid for rid in want if rid not in present} | (set(changed_report_ids) & set(want)))
         if not stale and not missing:
             return
-        writer = index.writer(SYNC_HEAP, 1)
+        writer = index_writer(index, SYNC_HEAP, 1, path)
         for version in stale:
             writer.delete_documents_by_term("version", version)
         for rid in changed_report_ids:
