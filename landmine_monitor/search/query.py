@@ -22,7 +22,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import tantivy
 from tantivy import Occur, Query
 
 from .index import FOLDER, SCHEMA, STEMMER
@@ -426,7 +425,3 @@ def translate(text: str, expand: Expander | None = None) -> Translated:
     out.query = _Builder(out, expand).build(tree) if tree is not None else None
     out.highlight = list(dict.fromkeys(out.highlight))
     return out
-
-
-def all_query() -> tantivy.Query:
-    return Query.all_query()
