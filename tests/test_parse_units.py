@@ -253,6 +253,27 @@ def test_html_page() -> None:
     assert [f.number for f in r.footnotes] == [1]
 
 
+def test_html_furniture_dropped_and_quoted_markup_kept_once() -> None:
+    html = (
+        "<html><body><nav><a href='/'>Home</a> | <a href='/x'>Press Room</a></nav>"
+        "<h1>PARAGUAY, Landmine Monitor Report 2005</h1><h2>Mine Ban Policy</h2>"
+        "<p>A defaced page showed &lt;script&gt;alert(1)&lt;/script&gt; and &amp;lt;b&amp;gt; as text.[1]</p>"
+        "<div class='footnotes'><p>[1] Invented email, 9 May 2005.</p></div>"
+        "<footer><p>&copy; An invented campaign</p></footer></body></html>"
+    )
+    r = parse_bytes(html.encode(), "p.html")
+    text = r.sections[0].paragraphs[0].text
+    assert "<script>alert(1)</script>" in text and "&lt;b&gt;" in text
+    assert [f.text for f in r.footnotes] == ["Invented email, 9 May 2005."]
+
+
+def test_quoted_tags_in_a_text_page_are_report_text() -> None:
+    r = page(
+        "", BODY.replace("officials said", "a guestbook showed <script>alert(1)</script>, officials said")
+    )
+    assert "<script>alert(1)</script>" in r.sections[0].paragraphs[0].text
+
+
 def test_markdown_draft() -> None:
     md = "# Mongolia, Landmine Monitor Report 2006\n\n## Mine Ban Policy\n\nMongolia has not acceded to the treaty, in this invented draft.[1]\n\n### Stockpiling\n\nAn invented stockpile.\n\n[1] Invented note.\n"
     r = parse_text(md)

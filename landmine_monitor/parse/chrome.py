@@ -102,7 +102,13 @@ _CHROME_LINE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+# Formatting tags left in archived text; anything else in angle brackets (`<script>` quoted in a paragraph) is
+# report text, kept as it is and escaped by whoever displays it.
+_TAG = re.compile(
+    r"</?(?:a|b|i|u|s|em|strong|span|font|br|p|div|sup|sub|img|hr|center|small|big|tt|blockquote|"
+    r"table|tbody|thead|tr|td|th|ul|ol|li|dl|dt|dd|h[1-6]|o:p|st1:[a-z]+)(?:\s[^<>]{0,200})?/?>",
+    re.IGNORECASE,
+)
 
 
 _LONG_CHROME = ("send the monitor", "lm report", "email notification")

@@ -3,7 +3,6 @@ HTML pages turned into plain lines (block elements become line breaks; h1-h3 bec
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -107,7 +106,6 @@ _BLOCK = {
     "section",
     "article",
     "header",
-    "footer",
     "table",
     "tr",
     "ul",
@@ -118,7 +116,6 @@ _BLOCK = {
     "dl",
     "dt",
     "dd",
-    "nav",
     "aside",
     "main",
     "form",
@@ -128,7 +125,8 @@ _BLOCK = {
     "h5",
     "h6",
 }
-_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+# Site furniture and code: never report text.
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer"}
 _HEADINGS = {"h1": "# ", "h2": "## ", "h3": "### "}
 
 
@@ -175,7 +173,7 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
-    text = html.unescape("".join(parser.parts)) if "&" in "".join(parser.parts) else "".join(parser.parts)
+    text = "".join(parser.parts)  # character references are already converted (convert_charrefs)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = _BLANKS.sub("\n\n", "\n".join(lines)).strip() + "\n"
     return text, parser.url or parser.og_url
