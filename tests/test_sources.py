@@ -153,3 +153,36 @@ def test_replacing_a_report_keeps_the_registry_consistent(tmp_path: Path) -> Non
     assert store.save_report(conn, parse_file(page)) == "replaced"
     labels = [s["label"] for s in queries.list_sources(conn)]
     assert any("Ana Lui" in x for x in labels) and not any("Ana Fale" in x for x in labels)
+
+
+def test_registry_pages_are_slices_of_the_ranking(db: Path) -> None:
+    conn = store.connect(db, readonly=True)
+    for kind, iso3 in ((None, None), ("report", None), (None, "KIR"), ("other", "kir")):
+        full = queries.list_sources(conn, kind=kind, iso3=iso3)
+        assert full and queries.count_sources(conn, kind=kind, iso3=iso3) == len(full)
+        pages = [queries.list_sources(conn, kind=kind, iso3=iso3, limit=2, offset=o) for o in range(0, 40, 2)]
+        assert [r for page in pages for r in page] == full, (kind, iso3)
+    assert queries.list_sources(conn, limit=5, offset=10_000) == []
+    assert queries.count_sources(conn, kind="no_such_kind") == 0
+
+
+def test_a_source_reads_like_its_registry_row(db: Path) -> None:
+    conn = store.connect(db, readonly=True)
+    for row in queries.list_sources(conn, where=True):
+        one = queries.get_source(conn, row["id"])
+        assert one == row
+        assert {p["country"] for p in one["cited_in"]} <= {"Kiribati", "Tuvalu"}
+        assert all(p["text"] and p["title"] for p in one["cited_in"])
+    kinds = {k["kind"]: k["sources"] for k in queries.source_kinds(conn)}
+    assert sum(kinds.values()) == queries.count_sources(conn)
+    assert kinds["email"] == queries.count_sources(conn, kind="email")
+
+
+def test_the_registry_indexes_are_a_migration_of_their_own(tmp_path: Path) -> None:
+    from landmine_monitor.store.schema import MIGRATIONS
+
+    conn = store.connect(tmp_path / "m.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) >= 2
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"citations_source_report", "reports_place", "sources_kind"} <= indexes
+    assert "citations_source_report" not in MIGRATIONS[0]

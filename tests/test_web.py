@@ -450,6 +450,25 @@ def test_sources_registry_and_source_pages(client: httpx.Client, conn: sqlite3.C
     assert [p["anchor"] for p in src["citations"][0]["paragraphs"]] == ["p-1-2", "p-2-1"]
     page = get_page(client, "/sources/src_testmail01")
     assert f"/reports/{HOSTILE_ID}#fn-2" in page.links and f"/reports/{HOSTILE_ID}#p-2-1" in page.links
+    assert src["source"]["editions"] == [2004] and src["source"]["countries"] == ["XSL"]
+    assert src["citations"][0]["country"] == "Somaliland" and "A. Writer" in src["citations"][0]["text"]
+
+
+def test_the_registry_pages_through_the_ranking(client: httpx.Client, conn: sqlite3.Connection) -> None:
+    from landmine_monitor.web.views import sources_page
+
+    everything = list(csv.DictReader(io.StringIO(client.get("/sources.csv").text)))
+    assert len(everything) == get_json(client, "/sources.json")["total"] > 100
+    per_page = 7
+    first = sources_page(conn, None, 1, per_page)
+    assert first["pages"] == -(-len(everything) // per_page) > 1 and first["next_url"] == "/sources?page=2"
+    pages = [sources_page(conn, None, n, per_page)["sources"] for n in range(1, first["pages"] + 1)]
+    assert [s["id"] for page in pages for s in page] == [s["id"] for s in everything]
+    last = sources_page(conn, None, first["pages"], per_page)
+    assert last["next_url"] is None and last["previous_url"]
+    assert get_json(client, "/sources.json?page=999")["sources"] == []
+    html = get_page(client, "/sources")
+    assert f"/sources/{everything[0]['id']}" in html.links and "/sources?page=2" in html.links
 
 
 def test_compare_page(client: httpx.Client) -> None:

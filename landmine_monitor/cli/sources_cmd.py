@@ -18,17 +18,7 @@ from ..store import sources as queries
 from . import app
 from .common import country_arg, open_db, print_csv, print_json, print_table
 
-SOURCE_COLUMNS = (
-    "id",
-    "kind",
-    "citations",
-    "reports",
-    "countries",
-    "editions",
-    "first_date",
-    "last_date",
-    "label",
-)
+SOURCE_COLUMNS = queries.REGISTRY_COLUMNS
 
 
 @app.command()

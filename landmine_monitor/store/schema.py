@@ -128,6 +128,14 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX facts_indicator ON facts(indicator);
     """,
+    # 2: the source registry ranks and describes sources from indexes alone: citations by (source, report,
+    # dates) replaces citations(source_id); reports by id with their place; sources by kind.
+    """
+    CREATE INDEX citations_source_report ON citations(source_id, report_id, date, date_end);
+    DROP INDEX citations_source;
+    CREATE INDEX reports_place ON reports(id, iso3, edition);
+    CREATE INDEX sources_kind ON sources(kind, id);
+    """,
 ]
 
 

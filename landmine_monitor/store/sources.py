@@ -10,24 +10,47 @@ from typing import Any
 from ..model import note_anchor, paragraph_anchor
 from . import find_report
 
-_FILTER = (
-    " WHERE (:kind IS NULL OR s.kind = :kind)"
-    " AND (:iso3 IS NULL OR s.id IN (SELECT c2.source_id FROM citations c2"
-    " JOIN reports r2 ON r2.id = c2.report_id WHERE r2.iso3 = :iso3))"
+# The fields of a registry row, in the order tables and CSV files show them.
+REGISTRY_COLUMNS = (
+    "id",
+    "kind",
+    "citations",
+    "reports",
+    "countries",
+    "editions",
+    "first_date",
+    "last_date",
+    "label",
 )
-_SOURCES = (
-    "SELECT s.id, s.kind, s.label, COUNT(*) AS citations, COUNT(DISTINCT c.report_id) AS reports,"
-    " GROUP_CONCAT(DISTINCT r.iso3) AS countries, GROUP_CONCAT(DISTINCT r.edition) AS editions,"
-    " MIN(c.date) AS first_date, MAX(COALESCE(c.date_end, c.date)) AS last_date"
-    " FROM sources s JOIN citations c ON c.source_id = s.id JOIN reports r ON r.id = c.report_id"
-    + _FILTER
-    + " GROUP BY s.id ORDER BY citations DESC, reports DESC, s.id LIMIT :limit"
+
+# Registry queries run in two steps so a page of the registry stays cheap at thousands of reports: rank
+# sources by counting citations alone (an index-only GROUP BY over citations(source_id, report_id), migration
+# 2), then describe only the ranked page (countries, editions, dates) from its (source, report) pairs.
+_KIND = " AND c.source_id IN (SELECT id FROM sources WHERE kind = :kind)"
+_COUNTRY = (
+    " AND c.source_id IN (SELECT c2.source_id FROM reports r2 JOIN citations c2 ON c2.report_id = r2.id"
+    " WHERE r2.iso3 = :iso3)"
 )
+_RANK = (
+    "SELECT c.source_id AS id, COUNT(*) AS citations, COUNT(DISTINCT c.report_id) AS reports"
+    " FROM citations c WHERE c.source_id IS NOT NULL{filters}"
+    " GROUP BY c.source_id ORDER BY citations DESC, reports DESC, c.source_id LIMIT :limit OFFSET :offset"
+)
+_COUNT = "SELECT COUNT(DISTINCT c.source_id) FROM citations c WHERE c.source_id IS NOT NULL{filters}"
+_DESCRIBE = (
+    "SELECT s.id, s.kind, s.label, a.countries, a.editions, a.first_date, a.last_date FROM"
+    " (SELECT c.source_id, GROUP_CONCAT(DISTINCT r.iso3) AS countries, GROUP_CONCAT(DISTINCT r.edition) AS editions,"
+    "   MIN(c.date) AS first_date, MAX(COALESCE(c.date_end, c.date)) AS last_date"
+    "   FROM citations c JOIN reports r ON r.id = c.report_id WHERE c.source_id {which} GROUP BY c.source_id) a"
+    " JOIN sources s ON s.id = a.source_id"
+)
+_SOME = "IN (SELECT value FROM json_each(:ids))"
 _WHERE_CITED = (
-    "SELECT c.source_id, c.report_id, r.iso3, r.edition, c.footnote_number, c.ord, c.kind,"
+    "SELECT c.source_id, c.report_id, r.iso3, co.name AS country, r.edition, r.title, c.footnote_number,"
+    " c.ord, c.kind, c.text, c.date,"
     " (SELECT GROUP_CONCAT(m.section_ord || ':' || m.paragraph_ord) FROM markers m"
     "  WHERE m.report_id = c.report_id AND m.footnote_number = c.footnote_number) AS paragraphs"
-    " FROM citations c JOIN reports r ON r.id = c.report_id"
+    " FROM citations c JOIN reports r ON r.id = c.report_id LEFT JOIN countries co ON co.iso3 = r.iso3"
     " WHERE c.source_id IN (SELECT value FROM json_each(:ids))"
     " ORDER BY r.edition, r.iso3, c.report_id, c.footnote_number, c.ord"
 )
@@ -47,35 +70,72 @@ def _anchors(value: str | None) -> list[str]:
     return sorted(set(out), key=out.index)
 
 
+def _filters(kind: str | None, iso3: str | None) -> dict[str, str]:
+    return {"filters": (_KIND if kind else "") + (_COUNTRY if iso3 else "")}
+
+
+def count_sources(conn: sqlite3.Connection, kind: str | None = None, iso3: str | None = None) -> int:
+    """How many sources `list_sources` lists with these filters (for paging)."""
+    sql = _COUNT.format(**_filters(kind, iso3))
+    row = conn.execute(sql, {"kind": kind, "iso3": iso3.upper() if iso3 else None}).fetchone()
+    return int(row[0])
+
+
 def list_sources(
     conn: sqlite3.Connection,
     kind: str | None = None,
     iso3: str | None = None,
     limit: int | None = None,
     where: bool = False,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Sources, most cited first, with counts, countries and editions; `where` adds every citation's
-    report, note and paragraph anchors (`cited_in`)."""
-    params = {"kind": kind, "iso3": iso3.upper() if iso3 else None, "limit": -1 if limit is None else limit}
-    rows = [
-        {
-            "id": r["id"],
-            "kind": r["kind"],
-            "label": r["label"],
-            "citations": r["citations"],
-            "reports": r["reports"],
-            "countries": _split(r["countries"]),
-            "editions": _split(r["editions"], int),
-            "first_date": r["first_date"],
-            "last_date": r["last_date"],
-        }
-        for r in conn.execute(_SOURCES, params)
-    ]
+    report, note and paragraph anchors (`cited_in`). `limit` and `offset` page through the ranking."""
+    params = {
+        "kind": kind,
+        "iso3": iso3.upper() if iso3 else None,
+        "limit": -1 if limit is None else limit,
+        "offset": offset,
+    }
+    ranked = [dict(r) for r in conn.execute(_RANK.format(**_filters(kind, iso3)), params)]
+    rows = _describe(conn, ranked, everything=limit is None and offset == 0 and not kind and not iso3)
     if where and rows:
         places = _where_cited(conn, [r["id"] for r in rows])
         for r in rows:
             r["cited_in"] = places.get(r["id"], [])
     return rows
+
+
+def _describe(
+    conn: sqlite3.Connection, ranked: list[dict[str, Any]], everything: bool = False
+) -> list[dict[str, Any]]:
+    """The ranked sources (id, citations, reports) with kind, label, countries, editions and dates;
+    `everything` when `ranked` is the whole registry (one scan instead of a lookup per source)."""
+    if not ranked:
+        return []
+    sql = _DESCRIBE.format(which="IS NOT NULL" if everything else _SOME)
+    about = {r["id"]: r for r in conn.execute(sql, {"ids": json.dumps([r["id"] for r in ranked])})}
+    return [
+        {
+            "id": r["id"],
+            "kind": about[r["id"]]["kind"],
+            "label": about[r["id"]]["label"],
+            "citations": r["citations"],
+            "reports": r["reports"],
+            "countries": _split(about[r["id"]]["countries"]),
+            "editions": _split(about[r["id"]]["editions"], int),
+            "first_date": about[r["id"]]["first_date"],
+            "last_date": about[r["id"]]["last_date"],
+        }
+        for r in ranked
+        if r["id"] in about
+    ]
+
+
+def source_kinds(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Each source kind with how many sources it has."""
+    rows = conn.execute("SELECT kind, COUNT(*) AS sources FROM sources GROUP BY kind ORDER BY kind")
+    return [dict(r) for r in rows]
 
 
 def _where_cited(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -85,11 +145,15 @@ def _where_cited(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dic
             {
                 "report_id": r["report_id"],
                 "iso3": r["iso3"],
+                "country": r["country"],
                 "edition": r["edition"],
+                "title": r["title"],
                 "footnote": r["footnote_number"],
                 "anchor": note_anchor(r["footnote_number"]),
                 "citation": r["ord"],
                 "kind": r["kind"],
+                "text": r["text"],
+                "date": r["date"],
                 "paragraphs": _anchors(r["paragraphs"]),
             }
         )
@@ -97,12 +161,15 @@ def _where_cited(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dic
 
 
 def get_source(conn: sqlite3.Connection, source_id: str) -> dict[str, Any] | None:
-    """One source with every place it is cited, or None."""
-    row = conn.execute("SELECT id, kind, label FROM sources WHERE id = ?", (source_id,)).fetchone()
-    if row is None:
+    """One source as `list_sources` lists it, with every place it is cited (`cited_in`), or None."""
+    row = conn.execute(
+        "SELECT COUNT(*) AS citations, COUNT(DISTINCT report_id) AS reports FROM citations WHERE source_id = ?",
+        (source_id,),
+    ).fetchone()
+    found = _describe(conn, [{"id": source_id, **dict(row)}])  # a stored source is always cited
+    if not found:
         return None
-    cited = _where_cited(conn, [source_id]).get(source_id, [])
-    return {"id": row["id"], "kind": row["kind"], "label": row["label"], "cited_in": cited}
+    return {**found[0], "cited_in": _where_cited(conn, [source_id]).get(source_id, [])}
 
 
 def report_notes(conn: sqlite3.Connection, report_id: str) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import NotFound
-from ..store import web as queries
+from ..store import sources as source_queries
 from . import legacy, render, urls, views
 from .cache import VersionCache
 from .compare_view import compare_page
@@ -153,31 +153,29 @@ def search(params: Params, request: Request) -> Response:
 
 SourcePage = Annotated[int, Query(ge=1, le=100_000)]
 SOURCES_PER_PAGE = 100
-SOURCE_COLUMNS = ("id", "kind", "label", "citations", "reports", "countries", "first_edition", "last_edition")
 
 
-def _registry(conn: sqlite3.Connection, cache: VersionCache, kind: str | None) -> list[dict[str, Any]]:
-    return cache.get(("sources", kind), lambda: queries.list_sources(conn, kind=kind))
+def _sources_page(
+    conn: sqlite3.Connection, cache: VersionCache, kind: str | None, page: int
+) -> dict[str, Any]:
+    return cache.get(("sources", kind, page), lambda: views.sources_page(conn, kind, page, SOURCES_PER_PAGE))
 
 
 @router.get("/sources.json", summary="The source registry with citation counts, 100 a page")
 def sources_json(conn: Conn, cache: Cache, kind: str | None = None, page: SourcePage = 1) -> Response:
-    kind = kind or None
-    return render.as_json(
-        views.sources_page(conn, _registry(conn, cache, kind), kind, page, SOURCES_PER_PAGE)
-    )
+    return render.as_json(_sources_page(conn, cache, kind or None, page))
 
 
 @router.get("/sources.csv", summary="The whole source registry as CSV")
 def sources_csv(conn: Conn, cache: Cache, kind: str | None = None) -> Response:
-    return render.as_csv(_registry(conn, cache, kind or None), SOURCE_COLUMNS, "sources.csv")
+    kind = kind or None
+    rows = cache.get(("sources.csv", kind), lambda: source_queries.list_sources(conn, kind=kind))
+    return render.as_csv(rows, source_queries.REGISTRY_COLUMNS, "sources.csv")
 
 
 @router.get("/sources", response_class=HTMLResponse, include_in_schema=False)
 def sources(conn: Conn, cache: Cache, kind: str | None = None, page: SourcePage = 1) -> Response:
-    kind = kind or None
-    page_ = views.sources_page(conn, _registry(conn, cache, kind), kind, page, SOURCES_PER_PAGE)
-    return render.html("sources.html", page_)
+    return render.html("sources.html", _sources_page(conn, cache, kind or None, page))
 
 
 @router.get("/sources/{source_id}.json", summary="A source and every place it is cited")

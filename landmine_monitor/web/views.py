@@ -12,6 +12,7 @@ from .. import store
 from ..errors import NotFound
 from ..model import Report, note_anchor, paragraph_anchor
 from ..store import archive
+from ..store import sources as source_queries
 from ..store import web as queries
 from . import urls
 from .regions import REGIONS, region
@@ -207,12 +208,10 @@ def country_page(conn: sqlite3.Connection, iso3: str) -> dict[str, Any]:
     )
 
 
-def sources_page(
-    conn: sqlite3.Connection, registry: list[dict[str, Any]], kind: str | None, page: int, per_page: int
-) -> dict[str, Any]:
-    """One page of the source registry (`registry`: every source of that kind, most cited first)."""
-    total = len(registry)
-    rows = registry[(page - 1) * per_page : page * per_page]
+def sources_page(conn: sqlite3.Connection, kind: str | None, page: int, per_page: int) -> dict[str, Any]:
+    """One page of the source registry, most cited first (only that page's sources are described)."""
+    total = source_queries.count_sources(conn, kind=kind)
+    rows = source_queries.list_sources(conn, kind=kind, limit=per_page, offset=(page - 1) * per_page)
     pages = max(1, -(-total // per_page))
     return _page(
         "sources",
@@ -222,7 +221,7 @@ def sources_page(
         kind=kind,
         kinds=[
             {**k, "url": urls.sources(kind=k["kind"]), "selected": k["kind"] == kind}
-            for k in queries.source_kinds(conn)
+            for k in source_queries.source_kinds(conn)
         ],
         total=total,
         page=page,
@@ -234,32 +233,29 @@ def sources_page(
     )
 
 
+def _cited(place: dict[str, Any]) -> dict[str, Any]:
+    rid = place["report_id"]
+    return {
+        **{k: place[k] for k in ("report_id", "iso3", "country", "edition", "kind", "text", "date")},
+        "footnote_number": place["footnote"],
+        "report_title": place["title"] or rid,
+        "note_url": urls.report(rid, anchor=place["anchor"]),
+        "paragraphs": [{"anchor": a, "url": urls.report(rid, anchor=a)} for a in place["paragraphs"]],
+    }
+
+
 def source_page(conn: sqlite3.Connection, source_id: str) -> dict[str, Any]:
-    row = queries.source_row(conn, source_id)
-    if row is None:
+    found = source_queries.get_source(conn, source_id)
+    if found is None:
         raise NotFound(f"no source with id {source_id!r}")
-    cited = []
-    for r in queries.source_citations(conn, source_id):
-        cited.append(
-            {
-                **{k: r[k] for k in ("report_id", "iso3", "country", "edition", "footnote_number", "kind")},
-                "text": r["text"],
-                "date": r["date"],
-                "report_title": r["title"] or r["report_id"],
-                "note_url": urls.note(r["report_id"], r["footnote_number"]),
-                "paragraphs": [
-                    {"anchor": paragraph_anchor(s, p), "url": urls.paragraph(r["report_id"], s, p)}
-                    for s, p in r["places"]
-                ],
-            }
-        )
+    cited_in = found.pop("cited_in")
     return _page(
         "source",
-        row["label"],
+        found["label"],
         urls.source(source_id),
         urls.source(source_id, "json"),
-        source=row,
-        citations=cited,
+        source=found,
+        citations=[_cited(c) for c in cited_in],
         sources_url=urls.sources(),
     )
 
