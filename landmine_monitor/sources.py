@@ -73,6 +73,7 @@ def known_organization(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def expand_organization(text: str) -> str:
     """Tidy one organisation name: known abbreviations expanded, "Dept." spelt out, "US" as "U.S."."""
     text = text.strip(" ,.;:")
@@ -89,6 +90,11 @@ def norm(text: str | None) -> str:
     """Lower-case ASCII words only: the comparable form of a name or title."""
     if not text:
         return ""
+    return _norm(text)
+
+
+@lru_cache(maxsize=16384)
+def _norm(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = _NON_WORD.sub(" ", ascii_text.lower()).strip()
     return _LEADING_THE.sub("", words)
@@ -134,8 +140,12 @@ def _party_text(text: str) -> str:
 
 
 def source_id(c: Citation) -> str:
-    digest = hashlib.sha1(canonical_key(c).encode("utf-8")).hexdigest()
-    return "src_" + digest[:12]
+    return _key_id(canonical_key(c))
+
+
+@lru_cache(maxsize=16384)
+def _key_id(key: str) -> str:
+    return "src_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def label(c: Citation) -> str:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..model import Citation, Footnote, Person, Report
 from ..sources import canonical_key, known_organization, source_id
 from . import parts as cp
 from .fill import COMMUNICATIONS, fill_communication, fill_publication
-from .split import LEAD, QUOTED, SPACE, split_note
+from .split import LEAD, LEAD_STARTS, QUOTED, SPACE, split_note
 
 UNPARSED = "citation_unparsed"
 __all__ = ["UNPARSED", "annotate", "parse_citation", "parse_note", "source_ages", "split_note"]
@@ -28,6 +29,7 @@ __all__ = ["UNPARSED", "annotate", "parse_citation", "parse_note", "source_ages"
 _DATABASE = re.compile(r"\bdata ?bases?\b", re.IGNORECASE)
 _WEB = re.compile(r"\bweb(?:\s?sites?|\s?pages?)?\b", re.IGNORECASE)
 _IBID = re.compile(r"^(?:Ibid|Ibidem|Id)\b\.?", re.IGNORECASE)
+_IBID_STARTS = ("I", "i", "ı", "İ")  # what the first letter can be under IGNORECASE
 _MONITOR = re.compile(r"^(?:the\s+)?(?:Landmine Monitor|LM)\s+(?:Report\s+)?((?:19|20)\d\d)(?:\s+Report)?\b")
 _KIND_HEAD = [
     ("email", re.compile(r"\be-?mails?\b", re.IGNORECASE)),
@@ -53,21 +55,64 @@ _KIND_HEAD = [
         ),
     ),
 ]
+# Words one of which every match of each _KIND_HEAD pattern holds (lower case), to skip the regex cheaply.
+_KIND_CUES = {
+    "email": ("mail",),
+    "letter": ("letter",),
+    "telephone_interview": ("phone",),
+    "interview": ("interview", "with", "information", "questionnaire", "communication"),
+    "press_release": ("release", "press statement"),
+    "statement": ("statement", "speech", "remarks", "intervention", "address", "presentation", "testimony"),
+}
+_HEAD_PATTERN = dict(_KIND_HEAD)
+_UN_NAMES = ("Official Records", "UN Doc", "U.N. Doc", "Report of the Secretary-General")
 _UN_WORDS = re.compile(r"\b(?:Official Records|UN Doc|U\.N\. Doc|Report of the Secretary-General)\b")
+_AND = re.compile(r"^(?:and|And)\s+")
 
 
 # --- one citation ------------------------------------------------------------------------------------
 
 
-def _kind(head: str, p: cp.Pieces, fragment: str) -> str:
+def _lower(text: str) -> str | None:
+    """`text` lower-cased for the cue tests, or None when it holds a letter that IGNORECASE matches to an
+    ASCII letter while str.lower() does not ("ı", "İ", "ſ")."""
+    return None if ("ı" in text or "İ" in text or "ſ" in text) else text.lower()
+
+
+def _may_be(kind: str, lower: str | None) -> bool:
+    """False when `lower` (lower-cased ASCII text, None for other text) cannot match the kind's pattern."""
+    return lower is None or any(cue in lower for cue in _KIND_CUES[kind])
+
+
+@lru_cache(maxsize=16384)
+def _head_kinds(head: str) -> tuple[str | None, bool]:
+    """The first kind the head reads as among those tried before press releases, and whether it reads
+    as a statement (tried after them)."""
+    low = _lower(head)
+    first = None
     for kind, pattern in _KIND_HEAD:
-        if pattern.search(head if kind != "press_release" else fragment):
-            return kind
-    if p.un_symbols or _UN_WORDS.search(fragment):
+        if kind == "press_release":
+            break
+        if _may_be(kind, low) and pattern.search(head):
+            first = kind
+            break
+    return first, _may_be("statement", low) and _HEAD_PATTERN["statement"].search(head) is not None
+
+
+def _kind(head: str, p: cp.Pieces, fragment: str) -> str:
+    first, statement = _head_kinds(head)
+    if first:
+        return first
+    low = _lower(fragment)
+    if _may_be("press_release", low) and _HEAD_PATTERN["press_release"].search(fragment):
+        return "press_release"
+    if statement:
+        return "statement"
+    if p.un_symbols or (any(w in fragment for w in _UN_NAMES) and _UN_WORDS.search(fragment)):
         return "un_document"
-    if _DATABASE.search(fragment):
+    if (low is None or "data" in low) and _DATABASE.search(fragment):
         return "database"
-    if p.urls or _WEB.search(fragment):
+    if p.urls or ((low is None or "web" in low) and _WEB.search(fragment)):
         return "website"
     return _publication_kind(p)
 
@@ -79,7 +124,7 @@ def _publication_kind(p: cp.Pieces) -> str:
     if p.title:
         mark = p.segments.index(cp.TITLE_MARK) if cp.TITLE_MARK in p.segments else 0
         after = p.segments[mark + 1 :]
-        outlet = next((s for s in after if cp.NEWS_WORDS.search(s)), None)
+        outlet = next((s for s in after if cp.news_words(s)), None)
         if (
             not outlet
             and mark == 0
@@ -91,11 +136,11 @@ def _publication_kind(p: cp.Pieces) -> str:
             return "news"  # “Title,” Outlet (City), day: a newspaper whatever its name
         if outlet:
             first = outlet.split(" ", 1)[0]
-            own = known_organization(first) and not cp.NEWS_WORDS.search(first) and " " in outlet
+            own = known_organization(first) and not cp.news_words(first) and " " in outlet
             return "press_release" if own else "news"
         return "report"
-    if any(cp.NEWS_WORDS.search(s) and not cp.WORK_WORDS.search(s) for s in segs) and not any(
-        cp.WORK_WORDS.search(s) for s in segs
+    if any(cp.news_words(s) and not cp.work_words(s) for s in segs) and not any(
+        cp.work_words(s) for s in segs
     ):
         return "news"
     names = [s for s in segs if not cp.is_place(s) and not cp.looks_organization(s) and cp.title_like(s)]
@@ -113,13 +158,14 @@ def _publication_kind(p: cp.Pieces) -> str:
 
 def parse_citation(fragment: str) -> Citation:
     """Type and fill one citation fragment (no Ibid. or short-form resolution here)."""
-    text = re.sub(r"^(?:and|And)\s+", "", fragment.strip().rstrip(" .;,")) or fragment.strip()
-    body = LEAD.sub("", text)
-    if _IBID.match(body):
+    text = fragment.strip().rstrip(" .;,")
+    text = (_AND.sub("", text) if text.startswith(("and", "And")) else text) or fragment.strip()
+    body = LEAD.sub("", text) if text.startswith(LEAD_STARTS) else text
+    if body.startswith(_IBID_STARTS) and _IBID.match(body):
         q = cp.extract(body)
         pages = q.pages or next((x for x in q.segments if cp.LOCATOR.match(x)), None)
         return Citation(kind="ibid", text=text, pages=pages)
-    monitor = _MONITOR.match(body)
+    monitor = _MONITOR.match(body) if body.startswith(("the", "Landmine", "LM")) else None
     p = cp.extract(body)
     if monitor:
         edition = int(monitor.group(1))
@@ -135,7 +181,8 @@ def parse_citation(fragment: str) -> Citation:
             pages=p.pages,
             refers_to=refers,
         )
-    head = QUOTED.sub("", body.split(",", 1)[0])
+    head = body.split(",", 1)[0]
+    head = QUOTED.sub("", head) if ("“" in head or '"' in head) else head
     kind = _kind(head, p, body)
     c = Citation(
         kind, text, p.date, p.date_end, title=p.title, pages=p.pages, urls=p.urls, un_symbols=p.un_symbols

@@ -4,6 +4,7 @@ organisations, place and outlet, once its kind is known (communications vs publi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Citation, Person
 from ..sources import expand_organization, known_organization
@@ -12,19 +13,23 @@ from . import parts as cp
 COMMUNICATIONS = ("email", "letter", "interview", "telephone_interview", "statement")
 
 _CUE_WORD = {
-    "email": r"\be-?mails?\b",
-    "letter": r"\bletters?\b",
-    "telephone_interview": r"\b(?:interview|conversation|call|discussion)s?\b",
-    "interview": r"\binterviews?\b|\bmeetings?\b|\bdiscussions?\b|\bconversations?\b|\bprovided\b|\bcommunication\b",
-    "statement": r"\b(?:statement|speech|remarks|intervention|address|presentation|testimony)\b",
+    kind: re.compile(pattern, re.IGNORECASE)
+    for kind, pattern in {
+        "email": r"\be-?mails?\b",
+        "letter": r"\bletters?\b",
+        "telephone_interview": r"\b(?:interview|conversation|call|discussion)s?\b",
+        "interview": r"\binterviews?\b|\bmeetings?\b|\bdiscussions?\b|\bconversations?\b|\bprovided\b|\bcommunication\b",
+        "statement": r"\b(?:statement|speech|remarks|intervention|address|presentation|testimony)\b",
+    }.items()
 }
+_SESSION = re.compile(r"\b(?:session|meeting|plenary)\b")
 _PARTY_WORDS = [re.compile(rf"\b{word}\b\s*") for word in ("with", "from", "by", "to")]
 _FOUND_IN = re.compile(r"^(?:found |published |reproduced |quoted |printed )?in\s+(?=[A-Z])")
 
 
 def _participants(kind: str, head: str) -> str:
     """What follows the cue word: "Email from X" -> "X"; "" when the head names nobody."""
-    m = re.search(_CUE_WORD[kind], head, re.IGNORECASE)
+    m = _CUE_WORD[kind].search(head)
     rest = head[m.end() :] if m else head
     for pattern in _PARTY_WORDS:
         m2 = pattern.search(rest)
@@ -49,27 +54,42 @@ def fill_communication(c: Citation, p: cp.Pieces, kind: str) -> None:
 
 
 def _communication_segment(c: Citation, seg: str, places: list[str]) -> None:
-    if cp.is_place(seg):
+    what, a, b = _communication_reading(seg, bool(c.people), bool(c.people or c.organizations))
+    if what == "place":
         places.append(seg)
-        return
+    elif what == "person":
+        c.people.append(Person(a, b))
+    elif what == "role_of":
+        _add_role(c, a)
+        _add_org(c, b or "")
+    elif what == "role":
+        _add_role(c, a)
+    elif what == "org":
+        _add_org(c, a)
+
+
+@lru_cache(maxsize=16384)
+def _communication_reading(seg: str, has_people: bool, strict: bool) -> tuple[str, str, str | None]:
+    """What one segment of a communication is, given whether a person (or anyone) came before:
+    ("place" | "person" | "role_of" | "role" | "org" | "", value, second value)."""
+    if cp.is_place(seg):
+        return "place", seg, None
     known = known_organization(seg)
-    name = None if known else cp.person_name(seg, strict=bool(c.people or c.organizations))
+    name = None if known else cp.person_name(seg, strict=strict)
     if name:
-        c.people.append(Person(name[0], name[1]))
-        return
-    if not known and c.people and cp.person_name(seg) and not cp.looks_organization(seg):
-        places.append(seg)  # "San José" after a person and an office: a place we do not know by name
-        return
+        return "person", name[0], name[1]
+    if not known and has_people and cp.person_name(seg) and not cp.looks_organization(seg):
+        return "place", seg, None  # "San José" after a person and an office: a place we do not know by name
     role = cp.role_of(seg)
     if role:
-        _add_role(c, role[0])
-        _add_org(c, role[1])
-    elif c.people and cp.role_first(seg):
-        _add_role(c, seg)
-    elif known or cp.looks_organization(seg) or (cp.acronym(seg) and len(seg) > 2):
-        _add_org(c, cp.trim_description(seg))
-    elif c.people and (cp.is_role(seg) or cp.acronym(seg)):
-        _add_role(c, cp.ARTICLE.sub("", seg))
+        return "role_of", role[0], role[1]
+    if has_people and cp.role_first(seg):
+        return "role", seg, None
+    if known or cp.looks_organization(seg) or (cp.acronym(seg) and len(seg) > 2):
+        return "org", cp.trim_description(seg), None
+    if has_people and (cp.is_role(seg) or cp.acronym(seg)):
+        return "role", cp.ARTICLE.sub("", seg), None
+    return "", "", None
 
 
 def _add_role(c: Citation, role: str) -> None:
@@ -98,7 +118,7 @@ def fill_publication(c: Citation, p: cp.Pieces) -> None:
         _publication_segment(c, seg, places, has_title=p.title is not None, author_ok=author_ok)
     outlet = _after_title(c, p.segments[mark + 1 :], places)
     if c.kind == "news" and not outlet:
-        outlets = [o for o in c.organizations if cp.NEWS_WORDS.search(o)]
+        outlets = [o for o in c.organizations if cp.news_words(o)]
         if outlets:
             outlet = [outlets[-1]]
             c.organizations.remove(outlets[-1])
@@ -116,7 +136,7 @@ def _after_title(c: Citation, segments: list[str], places: list[str]) -> list[st
             c.pages = c.pages or seg
             continue
         name, place = cp.outlet_and_place(seg)
-        news_like = cp.NEWS_WORDS.search(seg) or cp.looks_organization(seg) or cp.WORK_WORDS.search(seg)
+        news_like = cp.news_words(seg) or cp.looks_organization(seg) or cp.work_words(seg)
         if cp.is_place(seg) or (not outlet and not news_like and cp.proper_noun(seg) and not places):
             places.append(seg)
         else:
@@ -133,7 +153,7 @@ def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bo
     if cp.LOCATOR.match(seg):
         c.pages = c.pages or seg
         return
-    if c.title and not has_title and (place or re.search(r"\b(?:session|meeting|plenary)\b", seg)):
+    if c.title and not has_title and (place or _SESSION.search(seg)):
         if place:
             c.outlet, c.place = name, place
         else:
@@ -153,7 +173,7 @@ def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bo
             _add_org(c, release[0])
         c.title = release[1]
         return
-    if not has_title and not c.title and cp.WORK_WORDS.search(seg) and not cp.NEWS_WORDS.search(seg):
+    if not has_title and not c.title and cp.work_words(seg) and not cp.news_words(seg):
         c.title = cp.ARTICLE.sub("", seg)
         if known_organization(c.title):
             _add_org(c, c.title.split(" ", 1)[0])

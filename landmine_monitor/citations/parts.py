@@ -27,9 +27,11 @@ def _mon(name: str) -> str:
     return _MON.replace("(", f"(?P<{name}>", 1)
 
 
-# One pass over the text: ranges first, then day-month-year, month-day-year, ISO, month-year.
+# One pass over the text: ranges first, then day-month-year, month-day-year, ISO, month-year. Every form
+# starts with a digit, "from" or a capitalised month: the lookahead lets re skip other places cheaply.
 _DATES = re.compile(
-    "|".join(
+    r"(?=[\dfJFMASOND])(?:"
+    + "|".join(
         [
             rf"(?:from\s+)?(?<!\d)(?P<ra>\d{{1,2}})\s*(?:to|[-–—])\s*(?P<rb>\d{{1,2}})\s+{_mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
             rf"(?:from\s+)?(?<!\d)(?P<sa>\d{{1,2}})\s+{_mon('sm')}\s*(?:to|[-–—])\s*(?P<sb>\d{{1,2}})\s+{_mon('sn')},?\s+(?P<sy>(?:19|20)\d\d)(?!\d)",
@@ -39,20 +41,26 @@ _DATES = re.compile(
             rf"\b{_mon('mm')},?\s+(?P<my>(?:19|20)\d\d)(?!\d)",
         ]
     )
+    + ")"
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# (?<!\d)(?:19|20)\d\d(?!\d), written to start with a literal so that re can skip ahead to a 1 or a 2.
+_YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
+# Up to the last character that no date form holds (digits, spaces, ".,-–—", month names, "to", "from").
+_NOT_IN_DATE = re.compile(r"(?s:.*)[^\d\s.,\-–—JFMASONDabcefghilmnoprstuvy]")
 _YEAR_SEGMENT = re.compile(r"^(?:in\s+|dated\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?$")
 
+# (?<![\w.])(?:pp?|pages?)..., written to start with a literal so that re can skip ahead to a "p".
 _PAGES = re.compile(
-    r"(?<![\w.])(?:pp?|pages?)\.?\s*(\d+[a-z]?(?:\s*(?:[-–—]|and|&|,(?=\s*\d{1,3}\b(?!\s*[A-Z])))\s*\d+[a-z]?)*)"
+    r"p(?<![\w.]p)(?:p?|ages?)\.?\s*(\d+[a-z]?(?:\s*(?:[-–—]|and|&|,(?=\s*\d{1,3}\b(?!\s*[A-Z])))\s*\d+[a-z]?)*)"
 )
 _URL = re.compile(
     r"(?:,?\s*(?:available\s+)?(?:at|online at|on|from)\s+)?((?:https?://|www\.)[^\s,;)\]”\"<>]+)"
 )
-_UN = re.compile(r"(?<![\w/])(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*")
+_UN = re.compile(r"(?=[ASECDTU])(?<![\w/])(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*")
 _UN_PART = re.compile(r"^(PV|SR|L|C|CONF|MSP|INF|WP|CRP|ADD|REV|CORR|GE)(\d+)$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{1,400}?)[”\"]")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_DASH = re.compile(r"\s*[-–—]\s*")
 _SEGMENT_PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
 TITLE_MARK = "\x00"
@@ -166,18 +174,31 @@ def _read_date(g: dict[str, str | None]) -> tuple[str, str | None]:
     return _iso(g["my"] or "", g["mm"]), None
 
 
+_DATE_GROUPS = tuple(sorted(_DATES.groupindex, key=_DATES.groupindex.__getitem__))
+
+
+@lru_cache(maxsize=4096)
+def _read_groups(groups: tuple[str | None, ...]) -> tuple[str, str | None] | None:
+    """(date, date_end) from the groups of one `_DATES` match; None when it is no real date."""
+    date, end_date = _read_date(dict(zip(_DATE_GROUPS, groups, strict=True)))
+    return (date, end_date) if _valid(date) and (end_date is None or _valid(end_date)) else None
+
+
 def find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """The last stated date (or range) in `text`: (date, date_end, span).
 
-    Every form holds a year, so only the 60 characters before each year are searched (speed)."""
+    Every form holds a year, so only the 60 characters before each year are searched (speed), and of
+    those only what follows the last character that cannot be part of a date: no date can span it, so
+    the matches from there on are the same."""
     for year in reversed(list(_YEAR.finditer(text))):
         start = max(0, year.start() - 60)
-        for m in _DATES.finditer(text, start, year.end() + 6):
+        cut = _NOT_IN_DATE.match(text, start, year.end())
+        for m in _DATES.finditer(text, cut.end() if cut else start, year.end() + 6):
             if m.end() < year.end():
                 continue
-            date, end_date = _read_date(m.groupdict())
-            if _valid(date) and (end_date is None or _valid(end_date)):
-                return date, end_date, m.span()
+            read = _read_groups(m.groups())
+            if read:
+                return read[0], read[1], m.span()
             break
     return None, None, None
 
@@ -193,6 +214,7 @@ def year_segment(segment: str) -> tuple[str, str | None] | None:
     return m.group(1), (end if end and end > m.group(1) else None)
 
 
+@lru_cache(maxsize=4096)
 def normalize_un_symbol(symbol: str) -> str:
     parts = [p for p in symbol.upper().rstrip(".").split("/") if p]
     return "/".join(_UN_PART.sub(r"\1.\2", p) for p in parts)
@@ -206,40 +228,44 @@ def extract(text: str) -> Pieces:
     """Take the unambiguous fields out of one citation's text and split the rest into segments."""
     p = Pieces(work=text)
     work = text
-    q = _QUOTE.search(work)
+    q = _QUOTE.search(work) if ("“" in work or '"' in work) else None
     if q:
         p.title = q.group(1).strip(" ,.;:") or None
         work = _cut(work, q.span(), f", {TITLE_MARK}, ")
-    for m in reversed(list(_URL.finditer(work))):
-        p.urls.insert(0, m.group(1).rstrip("."))
-        work = _cut(work, m.span())
-    for m in reversed(list(_UN.finditer(work))):
-        p.un_symbols.insert(0, normalize_un_symbol(m.group(0)))
-        work = _cut(work, m.span())
+    if "http" in work or "www." in work:  # every URL holds one of them
+        for m in reversed(list(_URL.finditer(work))):
+            p.urls.insert(0, m.group(1).rstrip("."))
+            work = _cut(work, m.span())
+    if "/" in work:  # every UN symbol holds one
+        for m in reversed(list(_UN.finditer(work))):
+            p.un_symbols.insert(0, normalize_un_symbol(m.group(0)))
+            work = _cut(work, m.span())
     m2 = _PAGES.search(work)
     if m2:
-        p.pages = re.sub(r"\s*[-–—]\s*", "-", m2.group(1)).strip()
+        p.pages = _DASH.sub("-", m2.group(1)).strip()
         work = _cut(work, m2.span())
     p.date, p.date_end, span = find_date(work)
     if span:
         work = _cut(work, span)
-    work = _PAREN.sub(
-        lambda m: f", {m.group(1)}," if ("," in m.group(1) or not m.group(1).strip()) else m.group(0), work
-    )
+    if "(" in work:
+        work = _PAREN.sub(_unparen, work)
     p.segments = _segments(work, p)
     p.work = work
     return p
 
 
+def _unparen(m: re.Match[str]) -> str:
+    """A parenthesis holding commas (or nothing) becomes segments of its own."""
+    inner = m.group(1)
+    return f", {inner}," if ("," in inner or not inner.strip()) else m.group(0)
+
+
 def _segments(work: str, p: Pieces) -> list[str]:
     out: list[str] = []
     for raw in work.split(","):
-        seg = _CONJUNCTION.sub("", raw.strip(" .:;")).strip(" .:;")
-        if seg.count("(") != seg.count(")"):
-            seg = seg.strip("()").strip()
-        if not seg or seg in ("and", "or", "&", "()"):
+        seg, years = _clean_segment(raw)
+        if not seg:
             continue
-        years = year_segment(seg)
         if years and p.date is None:
             p.date, p.date_end = years
             continue
@@ -247,13 +273,28 @@ def _segments(work: str, p: Pieces) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _clean_segment(raw: str) -> tuple[str, tuple[str, str | None] | None]:
+    """One comma-separated piece tidied ("" when empty), and its year (range) if that is all it is."""
+    seg = raw.strip(" .:;")
+    if seg.startswith(("and", "or", "&")) or seg.endswith(("and", "or", "and\n", "or\n")):
+        seg = _CONJUNCTION.sub("", seg)
+    seg = seg.strip(" .:;")
+    if seg.count("(") != seg.count(")"):
+        seg = seg.strip("()").strip()
+    if not seg or seg in ("and", "or", "&", "()"):
+        return "", None
+    return seg, year_segment(seg)
+
+
 def is_place(segment: str) -> bool:
     return segment in PLACES
 
 
+@lru_cache(maxsize=16384)
 def outlet_and_place(segment: str) -> tuple[str, str | None]:
     """ "Joongang Daily (Seoul)" -> ("Joongang Daily", "Seoul")."""
-    m = _SEGMENT_PAREN.match(segment)
+    m = _SEGMENT_PAREN.match(segment) if ")" in segment else None
     if m and len(m.group(2).split()) <= 3 and m.group(2)[:1].isupper():
         return m.group(1).strip(), m.group(2).strip()
     return segment, None
@@ -294,13 +335,30 @@ def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | 
     return name, (" ".join(ranks) or None)
 
 
+@lru_cache(maxsize=16384)
+def news_words(segment: str) -> bool:
+    """Names a news outlet or story (`NEWS_WORDS`)."""
+    return NEWS_WORDS.search(segment) is not None
+
+
+@lru_cache(maxsize=16384)
+def work_words(segment: str) -> bool:
+    """Names a kind of work: report, database, survey ... (`WORK_WORDS`)."""
+    return WORK_WORDS.search(segment) is not None
+
+
+@lru_cache(maxsize=16384)
 def is_role(segment: str) -> bool:
     return bool(_ROLE_WORDS.search(segment))
 
 
+_OF_FOR_AT = re.compile(r"\b(?:of|for|at)\b")
+
+
+@lru_cache(maxsize=16384)
 def role_first(segment: str) -> bool:
     """A job title even if it holds an organisation word: "Programme Manager", "Senior Desk Officer"."""
-    if re.search(r"\b(?:of|for|at)\b", segment) or known_organization(segment):
+    if _OF_FOR_AT.search(segment) or known_organization(segment):
         return False
     words = segment.split()
     m = _ROLE_WORDS.search(words[-1]) if 1 < len(words) <= 4 else None
@@ -317,6 +375,7 @@ def role_of(segment: str) -> tuple[str, str] | None:
     return role, m.group("org")
 
 
+@lru_cache(maxsize=16384)
 def split_release(segment: str) -> tuple[str | None, str] | None:
     """ "US Dept. of Defense News Release No. 698-03" -> ("US Dept. of Defense", "News Release No. 698-03")."""
     m = _RELEASE.search(segment)
@@ -325,9 +384,13 @@ def split_release(segment: str) -> tuple[str | None, str] | None:
     return (segment[: m.start()].strip() or None), segment[m.start() :]
 
 
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+@lru_cache(maxsize=16384)
 def title_like(segment: str) -> bool:
     """Reads as a title: several words, mostly capitalised, or a colon ("Landmines: A Deadly Legacy")."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", segment) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _WORD.findall(segment) if w.lower() not in _SMALL_WORDS]
     if len(words) < 2 and ":" not in segment:
         return False
     return sum(w[0].isupper() for w in words) * 2 >= len(words) * 1.5 or ":" in segment
@@ -346,7 +409,7 @@ _PUBLISHER = re.compile(r"^([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?):\s*(.+)$")
 
 def place_and_publisher(segment: str) -> tuple[str, str] | None:
     """ "Coulsdon: Jane's Information Group" -> ("Coulsdon", "Jane's Information Group")."""
-    m = _PUBLISHER.match(segment)
+    m = _PUBLISHER.match(segment) if ":" in segment else None
     return (m.group(1), m.group(2)) if m and looks_organization(m.group(2)) else None
 
 
@@ -355,6 +418,7 @@ def acronym(segment: str) -> bool:
     return 2 <= len(segment) <= 10 and segment.isupper() and segment.isalpha()
 
 
+@lru_cache(maxsize=16384)
 def trim_description(segment: str) -> str:
     """ "US Department of Defense employee" -> "US Department of Defense" (trailing lower-case words)."""
     words = segment.split()

@@ -8,18 +8,22 @@ import re
 from . import parts as cp
 
 SPACE = re.compile(r"\s+")
+# Finds a run of spaces SPACE.sub(" ", ...) would change (any but a single " "); starts with \s for speed.
+_ODD_SPACE = re.compile(r"\s(?:(?<! )|\s)")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _ABBREV = cp.words(
     "Mr Mrs Ms Dr Prof Dept No Nos St Sgt Lt Col Gen Capt Maj Brig Cmdr Rev Jr Sr Co Inc Ltd Corp "
     "p pp vol Vol ed eds Ed cf Cf al approx Amb Gov Sen Rep Art para Fig Jan Feb Mar Apr Jun Jul Aug Sep "
     "Sept Oct Nov Dec"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+# The stop and the spaces after it (a cut is at start + 1); a literal first lets re skip ahead.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"(])")
 _AND_SOURCE = re.compile(
     r"\s+and\s+(?=(?:Landmine Monitor|LM\b|Email|E-mail|Letter|Statement|Interview|Telephone|Ibid|“))"
 )
 _COMMA_AND = re.compile(r",\s+and\s+")
 LEAD = re.compile(r"^(?:(?:See(?:\s+also)?|Cf\.|Also|and|And|Quoted in|Cited in|Source)\s*[,:]?\s+)+")
+LEAD_STARTS = ("See", "Cf.", "Also", "and", "And", "Quoted in", "Cited in", "Source")  # LEAD can match
 _CUE = re.compile(
     r"^(?:See\b|Ibid|Landmine Monitor|LM\b|Statement|Speech|Remarks|Intervention|E-?mail|Letter|Interview|"
     r"Telephone|Information provided|Response|“|\"|Press release|News release)",
@@ -54,17 +58,21 @@ def _sentences(part: str) -> list[str]:
     masked = _masked(part)
     out, start = [], 0
     for m in _SENTENCE_END.finditer(masked):
-        before = masked[start : m.start()].rstrip(".!?").split()
+        cut = m.start() + 1
+        before = masked[start:cut].rstrip(".!?").split()
         last = before[-1] if before else ""
         if last in _ABBREV or _INITIAL.fullmatch(last):
             continue
-        out.append(part[start : m.start()].strip())
+        out.append(part[start:cut].strip())
         start = m.end()
     out.append(part[start:].strip())
     return [s for s in out if s]
 
 
 def _split_ands(sentence: str) -> list[str]:
+    if "and" not in sentence:  # both patterns need it
+        stripped = sentence.strip()
+        return [stripped] if stripped else []
     parts = _cuts(sentence, _masked(sentence), _AND_SOURCE)
     out: list[str] = []
     for part in parts:
@@ -89,9 +97,11 @@ def is_commentary(sentence: str) -> bool:
 
 def split_note(text: str) -> list[str]:
     """The citation fragments of a note, commentary sentences left out."""
-    text = SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    text = text.replace("\u00a0", " ")
+    text = (SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text).strip()
     fragments: list[str] = []
-    for part in _cuts(text, _masked(text), _SEMICOLON):
+    parts = _cuts(text, _masked(text), _SEMICOLON) if ";" in text else ([text] if text else [])
+    for part in parts:
         for sentence in _sentences(part):
             if is_commentary(sentence):
                 continue
