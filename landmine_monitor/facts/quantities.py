@@ -45,8 +45,10 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quantity:
+    """A number found in a sentence (read-only; slotted, not frozen, because it is built per number)."""
+
     start: int
     end: int
     value: float | int
@@ -54,53 +56,85 @@ class Quantity:
     currency: bool
 
 
-# Fast path for NUMBER.finditer. In ASCII text with no "US$" and none of these words (the words a hedge
-# starts with or needs, the number words), NUMBER can only start at a "$" or a digit, and there
-# NUMBER.match gives what finditer would: so only those places are tried.
-_NUMBER_WORDS = frozenset(
-    {"some", "about", "approximately", "around", "roughly", "nearly", "almost", "over", "more", "least",
-     "up", "estimated", "less", "fewer"} | (set(_WORDS) - {"a"})
-)  # fmt: skip
+# Fast path for NUMBER.finditer, for text with no number word. There NUMBER can start only at a "$"
+# or a digit, at the "US" of "US$", or at a hedge right before one of those (white space between); so
+# only the places of "$" and digits are tried, each moved back to its "US" and its hedge, if any.
+# The text is compared in lower case, which is what re.I does, as long as lower-casing keeps every
+# character in place (not "İ") and neither of the characters re.I also takes as "i" and "s" occurs.
+_NUMBER_WORDS = frozenset(set(_WORDS) - {"a"})
+_NUMBER_WORDS_IN = tuple(_NUMBER_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
-_START = re.compile(r"[$0-9][0-9]*")
-_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_START = re.compile(r"[$\d]\d*")
+_HEDGES_BY_LAST = {
+    last: tuple(h for h in _HEDGES if h[-1] == last) for last in {h[-1] for h in _HEDGES}
+}  # "d": ("around", "an estimated", "estimated")
+
+
+def lower_in_place(text: str) -> str | None:
+    """`text.lower()` when it matches as re.I does, character for character; else None."""
+    low = text.lower()
+    if text.isascii() or (len(low) == len(text) and "ı" not in low and "ſ" not in low):
+        return low
+    return None
 
 
 def _number_matches(text: str) -> list[re.Match[str]]:
     """`list(NUMBER.finditer(text))`, faster where the text allows it."""
-    low = text.lower()
-    if not text.isascii() or "us$" in low or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(low)):
+    low = lower_in_place(text)
+    if low is None or (
+        has_any(low, _NUMBER_WORDS_IN) and not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(low))
+    ):
         return list(NUMBER.finditer(text))
     out = []
     pos = 0
     while (c := _START.search(text, pos)) is not None:
-        m = NUMBER.match(text, c.start())
-        if m is None:  # a "$" with no number after it
+        start = c.start()
+        if start - 2 >= pos and low.startswith("us$", start - 2):
+            start -= 2
+        m = NUMBER.match(text, start)
+        if m is None:  # a "$" with no number right after it
             pos = c.end()
             continue
+        hedge = _hedge_start(low, start, pos)
+        if hedge is not None:
+            m = NUMBER.match(text, hedge) or m  # the same number, with its hedge, as finditer finds it
         out.append(m)
         pos = m.end()
     return out
+
+
+def _hedge_start(low: str, start: int, floor: int) -> int | None:
+    """Where the hedge that ends before the white space before `start` begins (the earliest, as the
+    leftmost match wins: "an estimated" over "estimated"), if one does at a word start >= floor."""
+    end = start
+    while end > floor and low[end - 1].isspace():
+        end -= 1
+    if end in (start, floor):
+        return None
+    best = None
+    for hedge in _HEDGES_BY_LAST.get(low[end - 1], ()):
+        h = end - len(hedge)
+        if (
+            h >= floor
+            and low.startswith(hedge, h)
+            and not (h and (low[h - 1].isalnum() or low[h - 1] == "_"))
+        ):
+            best = h if best is None else min(best, h)
+    return best
 
 
 def numbers(text: str) -> list[Quantity]:
     """Every number in `text` with its hedge; years and footnote-like tokens are skipped."""
     out = []
     for m in _number_matches(text):
-        raw = m.group("num").replace(",", "")
-        if _YEAR_LIKE.fullmatch(raw) and not m.group("scale") and not m.group("cur"):
-            continue
+        hedge, cur, num, scale = m.group("hedge", "cur", "num", "scale")
+        raw = num.replace(",", "")
+        if not scale and not cur and len(raw) == 4 and raw[:2] in ("19", "20") and raw.isdecimal():
+            continue  # a year (what `(?:19|20)\d\d` matches: \d is a decimal digit)
         base = float(raw) if raw[0].isdigit() else _WORDS[raw.lower()]
-        value = base * _SCALE[m.group("scale").lower()] if m.group("scale") else base
-        hedge = m.group("hedge")
+        value = base * _SCALE[scale.lower()] if scale else base
         out.append(
-            Quantity(
-                m.start(),
-                m.end(),
-                _int(value),
-                _HEDGES[hedge.lower()] if hedge else None,
-                bool(m.group("cur")),
-            )
+            Quantity(m.start(), m.end(), _int(value), _HEDGES[hedge.lower()] if hedge else None, bool(cur))
         )
     return out
 
@@ -112,19 +146,19 @@ def _int(value: float) -> float | int:
 # Where _CLAUSE_BREAK can match (its phrases have plain spaces).
 _BREAK_WORDS = (";", "compared", "increase", "decrease", "rise", "drop", "decline", "up from", "down from",
                 "while", "whereas")  # fmt: skip
-# _CLAUSE_YEAR for lower-case ASCII text, without its leading \b (checked by hand) and without re.I:
+# _CLAUSE_YEAR for lower-cased text (see `lower_in_place`), without its leading \b (checked by hand) and without re.I:
 # the regex engine then scans for the first letters of the words.
 _CLAUSE_YEAR_LOW = re.compile(_CLAUSE_YEAR.pattern.removeprefix(r"\b"))
 _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 
 
 def _clause_year_found(clause: str) -> list[str]:
-    """`_CLAUSE_YEAR.findall(clause)`, faster for ASCII text."""
+    """`_CLAUSE_YEAR.findall(clause)`, faster."""
     if not _YEAR_ANYWHERE.search(clause):
         return []  # every match ends in a year
-    if not clause.isascii():
+    low = lower_in_place(clause)
+    if low is None:
         return _CLAUSE_YEAR.findall(clause)
-    low = clause.lower()
     out = []
     pos = 0
     while (m := _CLAUSE_YEAR_LOW.search(low, pos)) is not None:

@@ -125,11 +125,12 @@ def _spans(text: str) -> list[str]:
     """The paragraph's sentences as written (markers in, stripped); one may be markers only."""
     out: list[str] = []
     start = 0
+    last = len(text.rstrip())
     for m in _END.finditer(text):
         end = m.end()
-        if not _NEXT_START.match(text, end) and end < len(text.rstrip()):
+        if end < last and not _NEXT_START.match(text, end):
             continue
-        if _is_abbreviation(text, m.start()):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
             continue
         out.append(text[start:end].strip())
         start = end
@@ -223,10 +224,13 @@ def _prose(
 ) -> Iterator[SentenceContext]:
     previous = ""
     for raw in _spans(text):
-        s = _sentence(raw)
-        if s.text:
+        if "[" in raw:
+            sentence, footnotes = clean(raw), [int(n) for n in MARKER.findall(raw)]
+        else:
+            sentence, footnotes = clean(raw), []
+        if sentence:
             yield SentenceContext(
-                s.text, s.footnotes, section, paragraph, edition, iso3, topics, False, previous
+                sentence, footnotes, section, paragraph, edition, iso3, topics, False, previous
             )
             if with_previous:
-                previous = s.text
+                previous = sentence

@@ -33,6 +33,9 @@ _GENERIC = re.compile(
 
 _ONE_OF = re.compile(r"\bone of [\w\s,-]*?\b(states|countries|nations|governments)\b", re.I)
 _BOUNDARY = re.compile(r"[,;:(—–]|\b(and|but|while|when|whereas|although|though|as)\b", re.I)
+# _BOUNDARY spelled backwards: its matches (single marks, whole words) never overlap, so the first
+# match in the reversed text is the last one in the text, found without reading the whole text.
+_BOUNDARY_REVERSED = re.compile(r"[,;:(—–]|\b(dna|tub|elihw|nehw|saerehw|hguohtla|hguoht|sa)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +50,13 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
             if value and len(value) > 3:
                 names[value] = c.alpha_3
     names.update(_ALIASES)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # Longest first, grouped by first character ("A(?:fghanistan|lbania|...)"): names with different
+    # first characters never match at the same place, so this finds what the flat alternation finds,
+    # but tries only the names that start with the character at hand.
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(names, key=len, reverse=True):
+        by_first.setdefault(n[0], []).append(re.escape(n[1:]))
+    alternation = "|".join(f"{re.escape(ch)}(?:{'|'.join(rest)})" for ch, rest in by_first.items())
     return re.compile(rf"(?:{alternation})(?![\w-])"), names
 
 
@@ -86,7 +95,5 @@ def clause_before(text: str, verb_start: int, floor: int = 0) -> str:
     """The words of the verb's own clause before it: from the last comma, colon, semicolon or
     conjunction (but not before `floor`, the end of the previous verb's phrase) up to the verb."""
     head = text[floor:verb_start]
-    cut = 0
-    for m in _BOUNDARY.finditer(head):
-        cut = m.end()
-    return head[cut:]
+    m = _BOUNDARY_REVERSED.search(head[::-1])
+    return head[len(head) - m.start() :] if m else head
