@@ -392,6 +392,22 @@ def test_country_page_timeline_topics_and_facts(client: httpx.Client, conn: sqli
         assert r.status_code == 301 and r.headers["location"] == "/countries/mng"
 
 
+def test_country_overview_shows_each_value_once_with_a_readable_unit(client: httpx.Client) -> None:
+    overview = get_json(client, "/countries/mng.json")["facts"]["overview"]
+    with_units = [f for f in overview if f["unit"]]
+    assert {"km2", "killed", "wheelchairs"} <= {f["unit"] for f in with_units}
+    text = " ".join(get_page(client, "/countries/mng").all_text.split())
+    for f in with_units:
+        unit = f["unit"].replace("km2", "km²")
+        shown = f["value"].replace("km2", "km²")
+        assert shown.endswith(unit) and shown in text, shown
+        assert f"{unit} {unit}" not in text
+    assert "km2" not in text and "km²" in text
+    from landmine_monitor.web.text import readable_units
+
+    assert readable_units("about 515,000 USD; 12 m2") == "about US$515,000; 12 m²"
+
+
 def test_search_page_hits_facets_pagination_and_csv(client: httpx.Client) -> None:
     data = get_json(client, "/search.json?q=mines&limit=5")
     assert data["total"] > 5 and len(data["hits"]) == 5

@@ -12,7 +12,7 @@ from typing import Any
 from ..facts import profile
 from ..store import facts as fact_queries
 from . import urls
-from .text import indicator_label
+from .text import indicator_label, readable_units
 
 CHART_W, CHART_H, PAD = 360, 140, 28
 FACT_COLUMNS = (
@@ -73,7 +73,8 @@ def _chart(indicator: str, unit: str | None, points: list[tuple[int, float]]) ->
         for x, y in points
     ]
     label = indicator_label(indicator)
-    label += f" ({unit})" if unit and unit.lower() not in label.lower() else ""
+    if unit and unit != "USD" and unit.lower() not in label.lower():  # "Funding (US$)" names its unit
+        label += f" ({readable_units(unit)})"
     return {
         "indicator": indicator,
         "unit": unit,

@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import urls
-from .text import kind_label, topic_label
+from .text import kind_label, readable_units, topic_label
 
 HERE = Path(__file__).resolve().parent
 SITE_NAME = "Landmine Monitor archive"
@@ -47,6 +47,7 @@ ENV = Environment(
 )
 ENV.globals.update(urls=urls, site_name=SITE_NAME, topic_label=topic_label, kind_label=kind_label)
 ENV.filters["with_notes"] = with_notes
+ENV.filters["units"] = lambda text: readable_units(str(text))
 ENV.filters["number"] = lambda n: f"{n:,}" if isinstance(n, int) else ("" if n is None else n)
 
 

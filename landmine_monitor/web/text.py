@@ -8,6 +8,8 @@ from typing import Any
 
 _MARKER = re.compile(r"\[(\d{1,4})\]")
 _TAG = re.compile(r"<[^>]*>")
+_SQUARE = re.compile(r"\b(k?m)2\b")
+_USD = re.compile(r"(\d[\d,.]*) USD\b")
 
 TOPIC_LABELS: dict[str, str] = {
     "key_developments": "Key developments",
@@ -64,6 +66,11 @@ INDICATOR_LABELS: dict[str, str] = {
 
 def indicator_label(indicator: str) -> str:
     return INDICATOR_LABELS.get(indicator, indicator.replace("_", " ").capitalize())
+
+
+def readable_units(text: str) -> str:
+    """Units as people write them: "3.4 km2" -> "3.4 km²", "515,000 USD" -> "US$515,000"."""
+    return _USD.sub(r"US$\1", _SQUARE.sub(r"\1²", text))
 
 
 def topic_label(topic: str) -> str:
