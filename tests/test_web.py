@@ -562,3 +562,36 @@ def test_facets_show_ten_values_and_all_on_request(client: httpx.Client, conn: s
     assert [i["value"] for i in next(f for f in expanded if f["name"] == "source_kind")["items"]] == [
         i["value"] for i in kinds["items"]
     ]
+
+
+def test_a_missing_or_stale_search_index_is_a_message_never_a_write(tmp_path: Path) -> None:
+    import json
+
+    from landmine_monitor import search
+    from landmine_monitor.search.index import MANIFEST, _handles
+    from landmine_monitor.settings import search_index_path
+
+    db = tmp_path / "noindex.db"
+    conn = store.connect(db)
+    ingest(conn, [EXAMPLES / "2004"], workers=1)
+    conn.close()
+    index = search_index_path(db)
+    with LiveServer(create_app(db)) as server, httpx.Client(base_url=server.url) as c:
+        page = c.get("/search", params={"q": "mines"})
+        assert page.status_code == 503 and "run <code>landmine-monitor reindex</code>" in page.text
+        assert (
+            c.get("/search.json?q=mines")
+            .json()["message"]
+            .endswith("run `landmine-monitor reindex` on the server.")
+        )
+        assert not index.exists()  # the web process built nothing
+        search.rebuild(db)
+        assert c.get("/search.json?q=mines").json()["total"] > 0
+        manifest = index / MANIFEST
+        stale = {**json.loads(manifest.read_text()), "schema": -1}  # built by another version
+        manifest.write_text(json.dumps(stale))
+        _handles.clear()  # as after an upgrade: a new process with this code, the old index on disk
+        before = sorted((p.name, p.stat().st_mtime_ns) for p in index.iterdir())
+        assert c.get("/search.json?q=mines").status_code == 503
+        assert sorted((p.name, p.stat().st_mtime_ns) for p in index.iterdir()) == before
+        assert c.get("/search").status_code == 200  # the empty search page needs no index

@@ -26,6 +26,7 @@ from .index import (
     MASKS,
     SCHEMA,
     Handle,
+    IndexMissing,
     SearchError,
     country_letters,
     handle,
@@ -85,10 +86,12 @@ def search(
     limit: int = 10,
     offset: int = 0,
     sort: str = "relevance",
+    readonly: bool = False,
 ) -> dict[str, Any]:
-    """Search every report of every edition; see query.py for the syntax. Raises SearchError for a bad filter."""
+    """Search every report of every edition; see query.py for the syntax. Raises SearchError for a bad filter.
+    A missing (or other-version) index is built first, unless `readonly`: then IndexMissing is raised."""
     started = time.perf_counter()
-    h = _open(Path(db))
+    h = _open(Path(db), readonly)
     filters = _filters(h, country, edition, year_from, year_to, topic, kind)
     if sort not in SORTS:
         raise SearchError(f"unknown sort {sort!r} (use one of: {', '.join(SORTS)})")
@@ -137,13 +140,18 @@ def _nothing(suggestions: list[str], filters: Filters) -> str:
     return text + (f"; did you mean: {suggestions[0]}" if suggestions else "")
 
 
-def _open(db: Path) -> Handle:
+def _open(db: Path, readonly: bool = False) -> Handle:
     path = index_dir(db)
     h = handle(path)
     if h is not None:
         return h
     if not db.exists():
         raise SearchError(f"{db}: no such database (run `landmine-monitor ingest PATH --db {db}` first)")
+    if readonly:
+        raise IndexMissing(
+            f"{path}: the search index is missing or was built by another version;"
+            f" run `landmine-monitor reindex --db {db}`"
+        )
     try:
         rebuild(db)
     except OSError as e:

@@ -113,6 +113,10 @@ class SearchError(MonitorError):
     """A filter or option the search cannot use, or an index that cannot be opened or written."""
 
 
+class IndexMissing(SearchError):
+    """No usable index beside the database, and the caller (the read-only web process) may not build one."""
+
+
 def _layout() -> dict[str, Any]:
     """What an index must agree on with this code to be usable (else it is rebuilt)."""
     return {"schema": SCHEMA_VERSION, "topics": list(TOPICS), "source_kinds": list(CITATION_KINDS)}

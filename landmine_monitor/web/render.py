@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,14 @@ def with_notes(segments: list[dict[str, Any]]) -> Markup:
     return Markup("".join(out))
 
 
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> Markup:
+    """A message (escaped) with each `command` in backquotes shown as code."""
+    return Markup(_CODE.sub(r"<code>\1</code>", str(escape(text))))
+
+
 ENV = Environment(
     loader=FileSystemLoader(HERE / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
@@ -47,6 +56,7 @@ ENV = Environment(
 )
 ENV.globals.update(urls=urls, site_name=SITE_NAME, topic_label=topic_label, kind_label=kind_label)
 ENV.filters["with_notes"] = with_notes
+ENV.filters["code_spans"] = code_spans
 ENV.filters["units"] = lambda text: readable_units(str(text))
 ENV.filters["number"] = lambda n: f"{n:,}" if isinstance(n, int) else ("" if n is None else n)
 

@@ -20,6 +20,10 @@ FACET_PARAMS = {"country": "country", "edition": "edition", "topic": "topic", "s
 FACET_TITLES = {"country": "Country", "edition": "Edition", "topic": "Topic", "source_kind": "Source kind"}
 CSV_COLUMNS = ("report", "country", "edition", "section", "topics", "anchor", "url", "snippet", "score")
 
+INDEX_MISSING = (
+    "Search is not available: the search index is missing (or was built by another version);"
+    " run `landmine-monitor reindex` on the server."
+)
 SYNTAX = [
     ("mines clearance", "both words (stemmed: mine matches mines)"),
     ('"mine action center"', "the exact phrase"),
@@ -28,6 +32,10 @@ SYNTAX = [
     ("prosthe*", "words starting with prosthe"),
     ("mines NEAR/5 border", "words within 5 words of each other"),
 ]
+
+
+class NoIndex(Exception):
+    """The search index beside the database is missing or of another version."""
 
 
 @dataclass
@@ -60,9 +68,14 @@ class SearchParams:
 
 
 def _engine_search(db: Path, p: SearchParams, limit: int, offset: int) -> dict[str, Any]:
-    from .. import search as engine
+    from .. import search as engine  # here: a missing engine (ImportError) is a 503, not a crash
+    from ..search.index import IndexMissing
 
-    return dict(engine.search(db, p.q, **p.filters(), limit=limit, offset=offset, sort=p.sort))
+    try:
+        found = engine.search(db, p.q, **p.filters(), limit=limit, offset=offset, sort=p.sort, readonly=True)
+    except IndexMissing as e:  # the web process never builds it: it opens the database read-only
+        raise NoIndex(str(e)) from e
+    return dict(found)
 
 
 def _facet_item(item: Any) -> tuple[str, str, int]:
@@ -155,6 +168,9 @@ def search_page(db: Path, p: SearchParams) -> dict[str, Any]:
             result = _engine_search(db, p, p.limit, (p.page - 1) * p.limit)
         except ImportError:
             result["message"] = "Search is not available: the search engine is not installed."
+            status = 503
+        except NoIndex:
+            result["message"] = INDEX_MISSING
             status = 503
         except MonitorError as e:  # a filter or option the engine cannot use
             result["message"] = str(e)
