@@ -32,7 +32,7 @@ def _precise_dates(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (f.indicator in precise and len(str(f.value)) < 10)]
 
 
-_PLAIN = (str, int, bool, type(None))
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def _key(f: Fact) -> object:
@@ -40,8 +40,9 @@ def _key(f: Fact) -> object:
     int, bool or None, (type, value) pairs tell fields apart exactly as JSON does (1 from True, 1
     from "1") and are cheaper; otherwise (floats, other types) the JSON text itself."""
     fields = (f.indicator, f.value, f.year, f.date, f.unit, f.qualifier, f.section, f.paragraph, f.sentence)
-    if all(type(v) in _PLAIN for v in fields):
-        return tuple((type(v), v) for v in fields)
+    types = tuple(map(type, fields))
+    if _PLAIN.issuperset(types):
+        return (types, fields)
     return json.dumps(fields, default=str)
 
 

@@ -121,6 +121,20 @@ def _fact(ctx: SentenceContext, indicator: str, value: object, date: FoundDate |
     )
 
 
+# The words without which each status pattern, and each event pattern, cannot match.
+_STATUS_WORDS = {
+    "state_party": ("party", "parties", "deadline"),
+    "signatory": ("ratif", "signatory"),
+    "not_party": ("sign", "acced", "join", "accession", "adhere", "part"),
+}
+_EVENT_WORDS = {
+    "treaty_signed": ("signed",),
+    "treaty_ratified": ("ratif",),
+    "treaty_acceded": ("acceded", "accession"),
+    "treaty_entry_into_force": ("force", "state party"),
+}
+
+
 def _status(ctx: SentenceContext) -> list[Fact]:
     text = ctx.text
     for status, pattern in (
@@ -128,7 +142,7 @@ def _status(ctx: SentenceContext) -> list[Fact]:
         ("signatory", _SIGNATORY),
         ("not_party", _NOT_PARTY),
     ):
-        m = pattern.search(text)
+        m = pattern.search(text) if has_any(ctx.low, _STATUS_WORDS[status]) else None
         if not m or about_other(clause_before(text, m.start()), ctx.iso3) or _other_instrument(text, m.end()):
             continue
         if status == "state_party" or _mbt_near(text, m):
@@ -157,9 +171,14 @@ _OTHER = re.compile(
 
 def _events(ctx: SentenceContext) -> list[Fact]:
     text = ctx.text
+    patterns = [(ind, p) for ind, p in _EVENTS if has_any(ctx.low, _EVENT_WORDS[ind])]
+    if not patterns:
+        return []
     hits = sorted(
-        ((m.start(), m.end(), ind) for ind, p in _EVENTS for m in p.finditer(text)), key=lambda h: h[0]
+        ((m.start(), m.end(), ind) for ind, p in patterns for m in p.finditer(text)), key=lambda h: h[0]
     )
+    if not hits:
+        return []
     dates = find_dates(text)
     facts: list[Fact] = []
     has_own_event = False

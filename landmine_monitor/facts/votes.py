@@ -39,6 +39,12 @@ _UNREAL = re.compile(r"\b(?:will|would|could|should|may|might|not)\s+(?:\w+\s+)?
 
 _TOPIC_WORDS = ("resolution", "unga", "assembly")  # where _TOPIC can match
 _VERB_WORDS = ("vot", "supported", "abstain", "abstention", "absent")  # where _VERBS can match
+_VERB_WORDS_OF = {
+    "for": ("vot", "supported"),
+    "against": ("vot",),
+    "abstained": ("abstain", "abstention"),
+    "absent": ("absent", "vot"),
+}
 
 
 def wanted(text: str, low: str) -> bool:
@@ -51,7 +57,10 @@ def extract(ctx: SentenceContext) -> list[Fact]:
     text = ctx.text
     if not wanted(text, ctx.low) or not _TOPIC.search(text):
         return []
-    hits = sorted(((m.start(), m.end(), v) for v, p in _VERBS for m in p.finditer(text)), key=lambda h: h[0])
+    patterns = [(v, p) for v, p in _VERBS if has_any(ctx.low, _VERB_WORDS_OF[v])]
+    hits = sorted(
+        ((m.start(), m.end(), v) for v, p in patterns for m in p.finditer(text)), key=lambda h: h[0]
+    )
     facts: list[Fact] = []
     seen: set[tuple[int, str]] = set()
     for i, (start, end, vote) in enumerate(hits):
