@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import typer
@@ -23,10 +24,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _register() -> None:
-    # Each module adds its commands to `app` when imported.
-    from . import compare_cmd, parse_cmd, search_cmd, store_cmd, web_cmd  # noqa: F401
-    from . import facts_cmd  # noqa: F401
-    from . import sources_cmd  # noqa: F401
+    # Each module adds its commands to `app` when imported; `--help` lists them in this order.
+    for name in ("parse_cmd", "store_cmd", "search_cmd", "sources_cmd", "facts_cmd", "compare_cmd", "web_cmd"):
+        importlib.import_module(f"{__name__}.{name}")
 
 
 def main() -> None:
