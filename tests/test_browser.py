@@ -104,9 +104,8 @@ def test_home_search_paragraph_note_source(page: Any, server: str) -> None:
     label = source.inner_text().strip()
     source.click()
     page.wait_for_url("**/sources/src_*")
-    assert page.locator("h1").inner_text().strip()
+    assert page.locator("h1").inner_text().strip() == label  # the link names the source as its page does
     assert page.locator(".cited-list li").count() >= 1
-    assert label[:20] in page.locator(".cited-list").inner_text()
     shot(page, "05-source")
 
 

@@ -371,8 +371,9 @@ def test_country_page_timeline_topics_and_facts(client: httpx.Client, conn: sqli
     data = get_json(client, "/countries/mng.json")
     assert [r["id"] for r in data["timeline"]] == [r["id"] for r in archive.country_editions(conn, "MNG")]
     latest = archive.latest_by_topic(conn, "MNG")
+    assert any(r["topics"] == ["other"] for r in latest)  # Mongolia 2006 opens with a drafting note
     assert [t["url"] for t in data["latest_by_topic"]] == [
-        f"/reports/{r['report_id']}#{r['anchor']}" for r in latest
+        f"/reports/{r['report_id']}#{r['anchor']}" for r in latest if r["topics"] != ["other"]
     ]
     page = get_page(client, "/countries/mng")
     assert "/compare/mng/2003/2004" in page.links
@@ -595,3 +596,26 @@ def test_a_missing_or_stale_search_index_is_a_message_never_a_write(tmp_path: Pa
         assert c.get("/search.json?q=mines").status_code == 503
         assert sorted((p.name, p.stat().st_mtime_ns) for p in index.iterdir()) == before
         assert c.get("/search").status_code == 200  # the empty search page needs no index
+
+
+def test_pages_read_as_finished(client: httpx.Client, conn: sqlite3.Connection) -> None:
+    # a note's source link names the source as the registry does (an Ibid. names the source it repeats)
+    report = get_json(client, "/reports/omn-1999.json")
+    labels = dict(conn.execute("SELECT id, label FROM sources").fetchall())
+    cites = [c for n in report["notes"] for c in n["citations"] if c["source_id"]]
+    assert cites and all(c["source_label"] == labels[c["source_id"]] for c in cites)
+    assert any(c["kind"] == "ibid" and c["source_label"] != "Ibid" for c in cites)
+    # compare: each sentence's markers link to that edition's notes, never shown twice
+    html = client.get("/compare/mng/2003/2004").text
+    assert 'href="/reports/mng-2004#fn-' in html and 'href="/reports/mng-2003#fn-' in html
+    assert not re.search(r"\[(\d+)\]</a></sup> <sup class=\"fn\"><a [^>]*>\[\1\]", html)
+    assert not re.search(r"\.\[\d+\] ", Page(html).all_text)  # no plain-text markers left
+    # search: readable facet labels, snippets without note markers
+    data = get_json(client, "/search.json?q=clearance")
+    kinds = next(f for f in data["facets"] if f["name"] == "source_kind")["items"]
+    assert kinds and all("_" not in k["label"] for k in kinds)
+    assert all(not re.search(r"\[\d", h["snippet"]) for h in data["hits"])
+    assert "no results;" not in client.get("/search?q=clearence").text  # the no-results box says it once
+    # about: the example names its country, not a file slug
+    about = get_json(client, "/about.json")["example"]
+    assert about["country"] and about["country"] in client.get("/about").text

@@ -138,6 +138,14 @@ def source_kinds(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def source_labels(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """The registry's label of each of these sources (an Ibid.'s source is the one it repeats)."""
+    rows = conn.execute(
+        "SELECT id, label FROM sources WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
+    )
+    return {r[0]: r[1] for r in rows}
+
+
 def _where_cited(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for r in conn.execute(_WHERE_CITED, {"ids": json.dumps(ids)}):

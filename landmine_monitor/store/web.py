@@ -33,7 +33,8 @@ def neighbour_reports(conn: sqlite3.Connection, rid: str) -> dict[str, dict[str,
 def example_paragraph(conn: sqlite3.Connection) -> dict[str, Any] | None:
     """A paragraph to show how citing works: the first paragraph of the newest country report."""
     row = conn.execute(
-        "SELECT p.report_id, p.anchor, r.title, r.edition FROM reports r JOIN paragraphs p ON p.report_id = r.id"
+        "SELECT p.report_id, p.anchor, r.title, r.edition, co.name AS country FROM reports r"
+        " JOIN paragraphs p ON p.report_id = r.id LEFT JOIN countries co ON co.iso3 = r.iso3"
         " WHERE r.id = (SELECT id FROM reports WHERE kind = 'country_report' ORDER BY edition DESC, id LIMIT 1)"
         " ORDER BY p.section_ord, p.ord LIMIT 1"
     ).fetchone()

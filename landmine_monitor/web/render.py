@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import urls
-from .text import kind_label, readable_units, topic_label
+from .text import kind_label, readable_units, segments, source_kind_label, topic_label
 
 HERE = Path(__file__).resolve().parent
 SITE_NAME = "Landmine Monitor archive"
@@ -38,6 +38,24 @@ def with_notes(segments: list[dict[str, Any]]) -> Markup:
     return Markup("".join(out))
 
 
+def notes_in(text: str, report_url: str, footnotes: Sequence[int] = ()) -> Markup:
+    """A sentence of another page's report (escaped) with its [n] markers, and the notes it inherits that
+    its text does not mark, as links to that report's notes."""
+    out, marked = [], set()
+    for s in segments(text, set()):
+        if "note" in s:
+            marked.add(int(s["note"]))
+            out.append(_note_link(report_url, int(s["note"])))
+        else:
+            out.append(str(escape(s["text"])))
+    out += [" " + _note_link(report_url, int(n)) for n in footnotes if int(n) not in marked]
+    return Markup("".join(out))
+
+
+def _note_link(report_url: str, n: int) -> str:
+    return f'<sup class="fn"><a href="{escape(report_url)}#fn-{n}" title="note {n} of that report">[{n}]</a></sup>'
+
+
 _CODE = re.compile(r"`([^`]+)`")
 
 
@@ -54,9 +72,16 @@ ENV = Environment(
     lstrip_blocks=True,
     auto_reload=False,  # templates are package data: no stat() per render
 )
-ENV.globals.update(urls=urls, site_name=SITE_NAME, topic_label=topic_label, kind_label=kind_label)
+ENV.globals.update(
+    urls=urls,
+    site_name=SITE_NAME,
+    topic_label=topic_label,
+    kind_label=kind_label,
+    source_kind_label=source_kind_label,
+)
 ENV.filters["with_notes"] = with_notes
 ENV.filters["code_spans"] = code_spans
+ENV.filters["notes_in"] = notes_in
 ENV.filters["units"] = lambda text: readable_units(str(text))
 ENV.filters["number"] = lambda n: f"{n:,}" if isinstance(n, int) else ("" if n is None else n)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import NotFound
@@ -40,6 +41,12 @@ def get_cache(request: Request) -> VersionCache:
 
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Cache = Annotated[VersionCache, Depends(get_cache)]
+SourcePage = Annotated[int, Query(ge=1, le=100_000, description="Registry page, from 1")]
+SourceKind = Annotated[str | None, Query(description="Only this kind, e.g. email or un_document")]
+Year = Annotated[int, PathParam(description="Edition year, e.g. 2004")]
+ReportId = Annotated[str, PathParam(description="Report id, e.g. mng-2004")]
+Code = Annotated[str, PathParam(description="Country: ISO code (mng) or name")]
+SourceId = Annotated[str, PathParam(description="Source id, e.g. src_0123456789ab")]
 
 
 @router.get("/index.json", summary="Home: editions, countries, archive size")
@@ -53,7 +60,7 @@ def home(conn: Conn, cache: Cache) -> Response:
 
 
 @router.get("/editions/{year}.json", summary="An edition's table of contents, by region")
-def edition_json(year: int, conn: Conn, cache: Cache) -> Response:
+def edition_json(year: Year, conn: Conn, cache: Cache) -> Response:
     return render.as_json(cache.get(("edition", year), lambda: views.edition_page(conn, year)))
 
 
@@ -63,7 +70,7 @@ def edition(year: int, conn: Conn, cache: Cache) -> Response:
 
 
 @router.get("/reports/{report_id}.json", summary="A report: sections, paragraphs, notes, citations")
-def report_json(report_id: str, conn: Conn) -> Response:
+def report_json(report_id: ReportId, conn: Conn) -> Response:
     return render.as_json(views.report_page(conn, report_id))
 
 
@@ -80,19 +87,19 @@ def _country_code(conn: sqlite3.Connection, code: str) -> str:
 
 
 @router.get("/countries/{code}.json", summary="A country: timeline, latest per topic, facts")
-def country_json(code: str, conn: Conn, cache: Cache) -> Response:
+def country_json(code: Code, conn: Conn, cache: Cache) -> Response:
     iso3 = _country_code(conn, code)
     return render.as_json(cache.get(("country", iso3), lambda: views.country_page(conn, iso3)))
 
 
 @router.get("/countries/{code}/facts.json", summary="Every fact of a country, with provenance")
-def country_facts_json(code: str, conn: Conn, cache: Cache) -> Response:
+def country_facts_json(code: Code, conn: Conn, cache: Cache) -> Response:
     iso3 = _country_code(conn, code)
     return render.as_json(cache.get(("facts", iso3), lambda: facts_page(conn, iso3)))
 
 
 @router.get("/countries/{code}/facts.csv", summary="Every fact of a country, as CSV")
-def country_facts_csv(code: str, conn: Conn, cache: Cache) -> Response:
+def country_facts_csv(code: Code, conn: Conn, cache: Cache) -> Response:
     iso3 = _country_code(conn, code)
     page = cache.get(("facts", iso3), lambda: facts_page(conn, iso3))
     return render.as_csv(page["facts"], FACT_COLUMNS, f"{iso3.lower()}-facts.csv")
@@ -111,14 +118,16 @@ def search_params(
         str, Query(max_length=10_000, description='Words, "phrases", AND/OR/NOT, prefix*, NEAR/n')
     ] = "",
     country: Annotated[str | None, Query(description="Country code or name")] = None,
-    edition: int | None = None,
-    year_from: Annotated[int | None, Query(alias="from")] = None,
-    year_to: Annotated[int | None, Query(alias="to")] = None,
-    topic: str | None = None,
+    edition: Annotated[int | None, Query(description="Only this edition (year)")] = None,
+    year_from: Annotated[int | None, Query(alias="from", description="Editions from this year")] = None,
+    year_to: Annotated[int | None, Query(alias="to", description="Editions up to this year")] = None,
+    topic: Annotated[str | None, Query(description="Topic code, e.g. casualties or mine_action")] = None,
     kind: Annotated[str | None, Query(description="Source kind of the notes cited")] = None,
-    sort: Annotated[str, Query(pattern="^(relevance|edition)$")] = "relevance",
-    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-    limit: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = PER_PAGE,
+    sort: Annotated[
+        str, Query(pattern="^(relevance|edition)$", description="relevance, or edition (newest first)")
+    ] = "relevance",
+    page: Annotated[int, Query(ge=1, le=10_000, description="Result page, from 1")] = 1,
+    limit: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="Results a page")] = PER_PAGE,
     more: Annotated[
         str | None, Query(description="List this facet in full: country, edition, topic or source_kind")
     ] = None,
@@ -151,7 +160,6 @@ def search(params: Params, request: Request) -> Response:
     return render.html("search.html", page, page["status"])
 
 
-SourcePage = Annotated[int, Query(ge=1, le=100_000)]
 SOURCES_PER_PAGE = 100
 
 
@@ -162,12 +170,12 @@ def _sources_page(
 
 
 @router.get("/sources.json", summary="The source registry with citation counts, 100 a page")
-def sources_json(conn: Conn, cache: Cache, kind: str | None = None, page: SourcePage = 1) -> Response:
+def sources_json(conn: Conn, cache: Cache, kind: SourceKind = None, page: SourcePage = 1) -> Response:
     return render.as_json(_sources_page(conn, cache, kind or None, page))
 
 
 @router.get("/sources.csv", summary="The whole source registry as CSV")
-def sources_csv(conn: Conn, cache: Cache, kind: str | None = None) -> Response:
+def sources_csv(conn: Conn, cache: Cache, kind: SourceKind = None) -> Response:
     kind = kind or None
     rows = cache.get(("sources.csv", kind), lambda: source_queries.list_sources(conn, kind=kind))
     return render.as_csv(rows, source_queries.REGISTRY_COLUMNS, "sources.csv")
@@ -179,7 +187,7 @@ def sources(conn: Conn, cache: Cache, kind: str | None = None, page: SourcePage 
 
 
 @router.get("/sources/{source_id}.json", summary="A source and every place it is cited")
-def source_json(source_id: str, conn: Conn) -> Response:
+def source_json(source_id: SourceId, conn: Conn) -> Response:
     return render.as_json(views.source_page(conn, source_id))
 
 
@@ -189,7 +197,7 @@ def source(source_id: str, conn: Conn) -> Response:
 
 
 @router.get("/compare/{code}/{a}/{b}.json", summary="Two editions of a country's report compared")
-def compare_json(code: str, a: int, b: int, conn: Conn) -> Response:
+def compare_json(code: Code, a: Year, b: Year, conn: Conn) -> Response:
     return render.as_json(compare_page(conn, _country_code(conn, code), a, b))
 
 

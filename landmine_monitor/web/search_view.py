@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from ..errors import MonitorError
 from . import urls
-from .text import plain, safe_snippet, topic_label
+from .text import plain, safe_snippet, source_kind_label, topic_label
 
 PER_PAGE = 20
 FACET_SHOWN = 10  # values per facet before a "show all" link (more=FACET shows them all)
@@ -18,6 +18,7 @@ SORTS = ("relevance", "edition")
 # facet name in the engine's result -> the filter parameter it sets
 FACET_PARAMS = {"country": "country", "edition": "edition", "topic": "topic", "source_kind": "kind"}
 FACET_TITLES = {"country": "Country", "edition": "Edition", "topic": "Topic", "source_kind": "Source kind"}
+LABELS = {"topic": topic_label, "source_kind": source_kind_label}
 CSV_COLUMNS = ("report", "country", "edition", "section", "topics", "anchor", "url", "snippet", "score")
 
 INDEX_MISSING = (
@@ -105,7 +106,7 @@ def _facet(name: str, entries: list[Any], p: SearchParams) -> dict[str, Any]:
         items.append(
             {
                 "value": value,
-                "label": topic_label(value) if name == "topic" else label,
+                "label": LABELS[name](value) if name in LABELS else label,
                 "count": count,
                 "checked": checked,
                 "url": base[:-1] if checked else base + urlencode({param: value}),

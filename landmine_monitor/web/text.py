@@ -39,6 +39,12 @@ KIND_LABELS: dict[str, str] = {
     "other": "Other page",
 }
 
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "un_document": "UN document",
+    "monitor_report": "Landmine Monitor report",
+    "ibid": "Ibid.",
+}
+
 
 INDICATOR_LABELS: dict[str, str] = {
     "treaty_status": "Mine Ban Treaty status",
@@ -71,6 +77,13 @@ def indicator_label(indicator: str) -> str:
 def readable_units(text: str) -> str:
     """Units as people write them: "3.4 km2" -> "3.4 km²", "515,000 USD" -> "US$515,000"."""
     return _USD.sub(r"US$\1", _SQUARE.sub(r"\1²", text))
+
+
+def source_kind_label(kind: str | None) -> str:
+    """A citation's kind for people: "un_document" -> "UN document", "telephone_interview" -> "Telephone interview"."""
+    if not kind:
+        return ""
+    return SOURCE_KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
 def topic_label(topic: str) -> str:
@@ -117,11 +130,19 @@ def shorten(text: str, limit: int = 320) -> str:
 
 
 _MARK = re.compile(r"(</?mark>)")
+_SNIPPET_MARKER = re.compile(r"\[\d{1,4}\]|\[\d{0,4}(?=…)")  # note markers, whole or cut by the ellipsis
+_CUT_AFTER_STOP = re.compile(r"([.!?;:])…")
+
+
+def _snippet_text(text: str) -> str:
+    """Snippet text without note markers; "end.…" (a cut after a full stop) spaced as "end. …"."""
+    return _CUT_AFTER_STOP.sub(r"\1 …", _SNIPPET_MARKER.sub("", text))
 
 
 def safe_snippet(snippet: str) -> str:
     """A snippet's HTML reduced to escaped text plus <mark> tags, whatever the engine gave (defence in depth)."""
     parts = _MARK.split(snippet or "")
     return "".join(
-        p if p in ("<mark>", "</mark>") else html.escape(html.unescape(p), quote=False) for p in parts
+        p if p in ("<mark>", "</mark>") else html.escape(_snippet_text(html.unescape(p)), quote=False)
+        for p in parts
     )

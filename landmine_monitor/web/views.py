@@ -83,7 +83,7 @@ def edition_page(conn: sqlite3.Connection, year: int) -> dict[str, Any]:
     )
 
 
-def _notes(report: Report, rid: str, cited_in: dict[int, list[str]]) -> list[dict[str, Any]]:
+def _notes(report: Report, cited_in: dict[int, list[str]], labels: dict[str, str]) -> list[dict[str, Any]]:
     out = []
     for f in report.footnotes:
         citations = [
@@ -92,6 +92,7 @@ def _notes(report: Report, rid: str, cited_in: dict[int, list[str]]) -> list[dic
                 "text": c.text,
                 "date": c.date,
                 "source_id": c.source_id,
+                "source_label": labels.get(c.source_id) if c.source_id else None,
                 "source_url": urls.source(c.source_id) if c.source_id else None,
                 "links": [u for u in (urls.external(x) for x in c.urls) if u],
             }
@@ -107,6 +108,10 @@ def _notes(report: Report, rid: str, cited_in: dict[int, list[str]]) -> list[dic
             }
         )
     return out
+
+
+def _source_ids(report: Report) -> list[str]:
+    return sorted({c.source_id for f in report.footnotes for c in f.citations if c.source_id})
 
 
 def _sections(report: Report, notes: set[int], cited_in: dict[int, list[str]]) -> list[dict[str, Any]]:
@@ -168,7 +173,7 @@ def report_page(conn: sqlite3.Connection, rid: str) -> dict[str, Any]:
             for k in report.key_developments
         ],
         sections=sections,
-        notes=_notes(report, rid, cited_in),
+        notes=_notes(report, cited_in, source_queries.source_labels(conn, _source_ids(report))),
         overview=[{"key": o.key, "value": o.value} for o in report.overview],
         warnings=[{"code": w.code, "message": w.message} for w in report.warnings],
         previous={**prev, "url": urls.report(prev["id"])} if prev else None,
@@ -191,6 +196,7 @@ def country_page(conn: sqlite3.Connection, iso3: str) -> dict[str, Any]:
             "url": urls.report(r["report_id"], anchor=r["anchor"]),
         }
         for r in archive.latest_by_topic(conn, c["iso3"])
+        if set(r["topics"]) - {"other"}  # an untitled "other" section (drafting notes, chrome) says nothing
     ]
     from .facts_view import facts_block
 
