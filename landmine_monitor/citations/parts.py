@@ -27,26 +27,34 @@ def _mon(name: str) -> str:
     return _MON.replace("(", f"(?P<{name}>", 1)
 
 
-# One pass over the text: ranges first, then day-month-year, month-day-year, ISO, month-year. Every form
-# starts with a digit, "from" or a capitalised month: the lookahead lets re skip other places cheaply.
-_DATES = re.compile(
-    r"(?=[\dfJFMASOND])(?:"
-    + "|".join(
-        [
-            rf"(?:from\s+)?(?<!\d)(?P<ra>\d{{1,2}})\s*(?:to|[-–—])\s*(?P<rb>\d{{1,2}})\s+{_mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
-            rf"(?:from\s+)?(?<!\d)(?P<sa>\d{{1,2}})\s+{_mon('sm')}\s*(?:to|[-–—])\s*(?P<sb>\d{{1,2}})\s+{_mon('sn')},?\s+(?P<sy>(?:19|20)\d\d)(?!\d)",
-            rf"(?<!\d)(?P<dd>\d{{1,2}})\s+{_mon('dm')},?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
-            rf"\b{_mon('am')}\s+(?<!\d)(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)(?!\d)",
-            r"(?<![\w/])(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)",
-            rf"\b{_mon('mm')},?\s+(?P<my>(?:19|20)\d\d)(?!\d)",
-        ]
-    )
-    + ")"
-)
+# Ranges first, then day-month-year, month-day-year, ISO, month-year.
+_DATE_FORMS = [
+    rf"(?:from\s+)?(?<!\d)(?P<ra>\d{{1,2}})\s*(?:to|[-–—])\s*(?P<rb>\d{{1,2}})\s+{_mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
+    rf"(?:from\s+)?(?<!\d)(?P<sa>\d{{1,2}})\s+{_mon('sm')}\s*(?:to|[-–—])\s*(?P<sb>\d{{1,2}})\s+{_mon('sn')},?\s+(?P<sy>(?:19|20)\d\d)(?!\d)",
+    rf"(?<!\d)(?P<dd>\d{{1,2}})\s+{_mon('dm')},?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
+    rf"\b{_mon('am')}\s+(?<!\d)(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)(?!\d)",
+    r"(?<![\w/])(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)",
+    rf"\b{_mon('mm')},?\s+(?P<my>(?:19|20)\d\d)(?!\d)",
+]
+
+
+def _date_pattern(forms: list[str], first: str) -> re.Pattern[str]:
+    """The forms in one pattern; `first` are the characters a match can start with: the lookahead lets
+    re skip other places cheaply."""
+    return re.compile(rf"(?=[{first}])(?:" + "|".join(forms) + ")")
+
+
+_DATES = _date_pattern(_DATE_FORMS, r"\dfJFMASOND")
+# With no "to" and no dash in reach, only day-month-year, month-day-year and month-year can match.
+_PLAIN_DATES = _date_pattern([_DATE_FORMS[2], _DATE_FORMS[3], _DATE_FORMS[5]], r"\dJFMASOND")
 # (?<!\d)(?:19|20)\d\d(?!\d), written to start with a literal so that re can skip ahead to a 1 or a 2.
 _YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
-# Up to the last character that no date form holds (digits, spaces, ".,-–—", month names, "to", "from").
-_NOT_IN_DATE = re.compile(r"(?s:.*)[^\d\s.,\-–—JFMASONDabcefghilmnoprstuvy]")
+# What a date can hold: digits, spaces, ".,-–—", and the letters of month names, "to" and "from".
+_IN_DATE = r"\d\s.,\-–—JFMASONDabcefghilmnoprstuvy"
+# Up to the last character that no date form holds.
+_NOT_IN_DATE = re.compile(rf"(?s:.*)[^{_IN_DATE}]")
+# The last year (group 2), and up to the last character before it that no date holds (group 1).
+_LAST_YEAR = re.compile(rf"(?s:(.*[^{_IN_DATE}])?)[{_IN_DATE}]*((?:19|20)(?<!\d\d\d)\d\d(?!\d))")
 _YEAR_SEGMENT = re.compile(r"^(?:in\s+|dated\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?$")
 
 # (?<![\w.])(?:pp?|pages?)..., written to start with a literal so that re can skip ahead to a "p".
@@ -174,13 +182,28 @@ def _read_date(g: dict[str, str | None]) -> tuple[str, str | None]:
     return _iso(g["my"] or "", g["mm"]), None
 
 
-_DATE_GROUPS = tuple(sorted(_DATES.groupindex, key=_DATES.groupindex.__getitem__))
+# The groups of each date form, by the group that closes its match (the year; the day for ISO dates).
+_FORM_GROUPS = {
+    "ry": ("ry", "rm", "ra", "rb"),
+    "sy": ("sy", "sm", "sa", "sn", "sb"),
+    "dy": ("dy", "dm", "dd"),
+    "ay": ("ay", "am", "ad"),
+    "id": ("iy", "im", "id"),
+    "my": ("my", "mm"),
+}
 
 
-@lru_cache(maxsize=4096)
-def _read_groups(groups: tuple[str | None, ...]) -> tuple[str, str | None] | None:
-    """(date, date_end) from the groups of one `_DATES` match; None when it is no real date."""
-    date, end_date = _read_date(dict(zip(_DATE_GROUPS, groups, strict=True)))
+def _read_match(m: re.Match[str]) -> tuple[str, str | None] | None:
+    last = m.lastgroup or "my"
+    return _read_groups(last, m.group(*_FORM_GROUPS[last]))
+
+
+@lru_cache(maxsize=16384)
+def _read_groups(last: str, groups: tuple[str | None, ...]) -> tuple[str, str | None] | None:
+    """(date, date_end) from one `_DATES` match (the groups of its form); None when it is no real date."""
+    g: dict[str, str | None] = dict.fromkeys(_DATES.groupindex)
+    g.update(zip(_FORM_GROUPS[last], groups, strict=True))
+    date, end_date = _read_date(g)
     return (date, end_date) if _valid(date) and (end_date is None or _valid(end_date)) else None
 
 
@@ -189,18 +212,38 @@ def find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None
 
     Every form holds a year, so only the 60 characters before each year are searched (speed), and of
     those only what follows the last character that cannot be part of a date: no date can span it, so
-    the matches from there on are the same."""
-    for year in reversed(list(_YEAR.finditer(text))):
+    the matches from there on are the same. Years are whole 4-digit runs, so the last one found from
+    the end is the last one found from the start, and the rest are only looked for when it is no date."""
+    last = _LAST_YEAR.match(text)
+    if last is None:
+        return None, None, None
+    found = _date_at(text, last.start(2), last.end(2), max(last.end(1), 0))
+    if found is not None:
+        return found if found else (None, None, None)
+    for year in reversed(list(_YEAR.finditer(text))[:-1]):
         start = max(0, year.start() - 60)
         cut = _NOT_IN_DATE.match(text, start, year.end())
-        for m in _DATES.finditer(text, cut.end() if cut else start, year.end() + 6):
-            if m.end() < year.end():
-                continue
-            read = _read_groups(m.groups())
-            if read:
-                return read[0], read[1], m.span()
-            break
+        found = _date_at(text, year.start(), year.end(), cut.end() if cut else 0)
+        if found is not None:
+            return found if found else (None, None, None)
     return None, None, None
+
+
+def _date_at(
+    text: str, start: int, end: int, cut: int
+) -> tuple[str, str | None, tuple[int, int]] | tuple[()] | None:
+    """The date ending with the year at text[start:end], looked for after `cut` (the last character
+    before the year that no date holds): (date, date_end, span); () when the text there is no real
+    date (stop looking), None when there is no date form there (try the year before)."""
+    begin = max(start - 60, cut, 0)
+    zone = text[begin : end + 6]
+    plain = not ("to" in zone or "-" in zone or "–" in zone or "—" in zone)
+    for m in (_PLAIN_DATES if plain else _DATES).finditer(text, begin, end + 6):
+        if m.end() < end:
+            continue
+        read = _read_match(m)
+        return (read[0], read[1], m.span()) if read else ()
+    return None
 
 
 def year_segment(segment: str) -> tuple[str, str | None] | None:

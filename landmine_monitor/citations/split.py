@@ -89,21 +89,29 @@ def _split_ands(sentence: str) -> list[str]:
 
 def is_commentary(sentence: str) -> bool:
     """A sentence of explanation rather than a source: a verb and no citation cue at its start."""
-    body = LEAD.sub("", sentence) if sentence.startswith(("See", "Cf")) else sentence
-    if _CUE.match(sentence) or _CUE.match(body):
+    if _CUE.match(sentence):
+        return False
+    if sentence.startswith(("See", "Cf")) and _CUE.match(LEAD.sub("", sentence)):
         return False
     return bool(_VERB.search(_masked(sentence)))
 
 
 def split_note(text: str) -> list[str]:
-    """The citation fragments of a note, commentary sentences left out."""
+    """The citation fragments of a note, commentary sentences left out.
+
+    Once spaces are normalised every space is a single " ", so a sentence end needs ". " (or "! ", "? ")
+    and a split on "and" needs " and ": without them the regexes are skipped."""
     text = text.replace("\u00a0", " ")
     text = (SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text).strip()
     fragments: list[str] = []
     parts = _cuts(text, _masked(text), _SEMICOLON) if ";" in text else ([text] if text else [])
     for part in parts:
-        for sentence in _sentences(part):
+        ends = ". " in part or "! " in part or "? " in part
+        for sentence in _sentences(part) if ends else [part]:
             if is_commentary(sentence):
                 continue
-            fragments += _split_ands(sentence)
+            if " and " in sentence:
+                fragments += _split_ands(sentence)
+            else:
+                fragments.append(sentence)
     return [f for f in (x.strip(" ;,") for x in fragments) if f]
