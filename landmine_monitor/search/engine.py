@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,10 +29,10 @@ from .index import (
     Handle,
     IndexMissing,
     SearchError,
-    country_letters,
     handle,
     index_dir,
     mask_bits,
+    where_of,
 )
 from .indexer import rebuild
 from .query import MAX_CHARS, translate
@@ -39,8 +40,8 @@ from .query import MAX_CHARS, translate
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 PREFIX_EXPANSIONS = 50
-FACET_FIELDS = ("edition", *MASK_FIELDS)
-FACET_SIZES = {"edition": 100, "f_country": 1000}
+FACET_FIELDS = MASK_FIELDS
+FACET_SIZES = {"f_where": 50_000}
 HIT_KINDS = {"section": "paragraph", "notes": "footnote"}  # what a hit points at
 SORTS = ("relevance", "edition", "edition_asc")
 FACETS = ("country", "edition", "topic", "source_kind")
@@ -215,12 +216,19 @@ def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     small integer fields (see index.py); topic and source-kind masks are summed back into names here."""
     spec = {name: {"terms": {"field": name, "size": FACET_SIZES.get(name, 256)}} for name in FACET_FIELDS}
     result = h.searcher.aggregate(q, spec)
+    by_country: Counter[str] = Counter()
+    by_edition: Counter[int] = Counter()
+    for b in _buckets(result, "f_where"):
+        iso3, year = where_of(b["key"])
+        if iso3:
+            by_country[iso3] += b["doc_count"]
+        if year:
+            by_edition[year] += b["doc_count"]
     names = h.countries
-    country = [
-        {"value": (iso := country_letters(b["key"])), "count": b["doc_count"], "label": names.get(iso, iso)}
-        for b in _buckets(result, "f_country")
+    country: list[dict[str, Any]] = [
+        {"value": c, "count": n, "label": names.get(c, c)} for c, n in by_country.most_common()
     ]
-    edition = [{"value": b["key"], "count": b["doc_count"]} for b in _buckets(result, "edition")]
+    edition: list[dict[str, Any]] = [{"value": e, "count": n} for e, n in sorted(by_edition.items())]
     sums: dict[str, list[int]] = {"topic": [0] * len(TOPICS), "source_kind": [0] * len(CITATION_KINDS)}
     for name, vocabulary, first, _ in MASKS:
         acc = sums["topic" if vocabulary is TOPICS else "source_kind"]
@@ -229,7 +237,7 @@ def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
             for i in mask_bits(b["key"]):
                 acc[first + i] += n
     total = sum(b["doc_count"] for b in _buckets(result, MASKS[0][0]))
-    facets = {"country": country, "edition": sorted(edition, key=lambda e: e["value"])}
+    facets = {"country": country, "edition": edition}
     for facet, vocabulary in (("topic", TOPICS), ("source_kind", CITATION_KINDS)):
         pairs = sorted(
             ((n, v) for v, n in zip(vocabulary, sums[facet], strict=True) if n), key=lambda p: -p[0]
@@ -255,25 +263,25 @@ def _hits(
     hits = []
     for key, address in found.hits:
         doc = searcher.doc(address)
-        snip = snippets.snippet(hl, doc, doc.get_first("text") or "")
-        hit = _hit(doc, h.countries, _part(doc, snip.position))
+        parts = snippets.parts(doc)
+        snip = snippets.snippet(hl, doc, doc.get_first("text") or "", [p[0] for p in parts])
+        hit = _hit(doc, h.countries, parts[_part([p[0] for p in parts], snip.position)])
         hit["snippet"] = snip.html
         hit["score"] = round(float(key), 4) if sort == "relevance" else None
         hits.append(hit)
     return hits
 
 
-def _part(doc: tantivy.Document, position: int) -> int | None:
+def _part(starts: list[int], position: int) -> int:
     """Which part (paragraph or note) of a document holds the byte `position` of its text."""
-    starts = doc.get_all("starts")
-    return max(bisect.bisect_right(starts, position) - 1, 0) if starts else None
+    return max(bisect.bisect_right(starts, position) - 1, 0)
 
 
-def _hit(doc: tantivy.Document, countries: dict[str, str], part: int | None) -> dict[str, Any]:
+def _hit(
+    doc: tantivy.Document, countries: dict[str, str], part: tuple[int, int | None, str | None]
+) -> dict[str, Any]:
     iso3, kind = doc.get_first("country"), doc.get_first("kind")
-    anchors, ords = doc.get_all("anchors"), doc.get_all("ords")
-    anchor = anchors[part] if part is not None and part < len(anchors) else None
-    ord_ = ords[part] if part is not None and part < len(ords) else None
+    _, ord_, anchor = part
     return {
         "report": doc.get_first("report"),
         "kind": HIT_KINDS.get(str(kind), kind),

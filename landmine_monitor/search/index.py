@@ -2,13 +2,13 @@
 
 One document per section (its paragraphs), per report's notes, key developments and title (see
 store/search_docs.py); each keeps the byte offset, anchor and ord of its parts, so a hit points at the
-paragraph or note where its best fragment is. Two text fields hold the text: `text` (English stemming,
+paragraph or note where its best fragment is (stored field `parts`). Two text fields hold the text: `text` (English stemming,
 stored for snippets: "mines" finds "mine") and `exact` (lower-cased and accent-folded only: "exact
 phrases" and prefix* match the words as written). Filters use raw keyword fields (`country`, `topic`,
 `source_kind`, `report`, `version`) and the integer `edition`. Facets are counted by one aggregation pass
-over small single-valued fast integers (few distinct values keep it cheap): `edition`, `f_country` (the
-ISO code's letters as a number), the topic set as a 16-bit mask and the source-kind set as three 5-bit
-masks (few buckets each: the Python that sums them back into names stays short).
+over four small single-valued fast integers (each aggregated field costs a pass over the matches, each distinct
+value a bucket): `f_where` (country code as a number and edition in one), the topic set as a 16-bit mask
+and the source-kind set as two 8-bit masks; Python sums the buckets back into names.
 """
 
 from __future__ import annotations
@@ -28,21 +28,35 @@ from ..errors import MonitorError
 from ..model import CITATION_KINDS, TOPICS
 from ..settings import search_index_path
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 MANIFEST = "landmine-monitor.json"
 STEM, PLAIN = "lm_stem", "lm_plain"
 KEYWORDS = ("report", "version", "kind", "country", "topic", "source_kind")
-STORED = ("country_name", "heading", "anchors")
-INTEGERS = ("section", "ords", "starts")
+STORED = ("country_name", "heading")
 SEPARATOR = "\n\n"  # between the parts of a document
 # Facet fields: (name, vocabulary, first bit, bits) for sets; a country is its code as a base-26 number.
 MASKS = (
     ("f_topic", TOPICS, 0, 16),
-    ("f_kind_a", CITATION_KINDS, 0, 5),
-    ("f_kind_b", CITATION_KINDS, 5, 5),
-    ("f_kind_c", CITATION_KINDS, 10, 5),
+    ("f_kind_a", CITATION_KINDS, 0, 8),
+    ("f_kind_b", CITATION_KINDS, 8, 8),
 )
-MASK_FIELDS = ("f_country",) + tuple(m[0] for m in MASKS)
+MASK_FIELDS = ("f_where",) + tuple(m[0] for m in MASKS)
+NO_COUNTRY = 26**3
+EDITION_BASE, EDITION_SLOTS = 1990, 64
+
+
+def where_key(iso3: str | None, edition: int | None) -> int:
+    """Country and edition in one number: country code number * 64 + edition - 1990 (0: no edition)."""
+    slot = edition - EDITION_BASE if edition and EDITION_BASE < edition < EDITION_BASE + EDITION_SLOTS else 0
+    return (country_number(iso3) if iso3 else NO_COUNTRY) * EDITION_SLOTS + slot
+
+
+@functools.lru_cache(maxsize=200_000)
+def where_of(key: int) -> tuple[str | None, int | None]:
+    number, slot = divmod(key, EDITION_SLOTS)
+    return (None if number == NO_COUNTRY else country_letters(number)), (
+        EDITION_BASE + slot if slot else None
+    )
 
 
 def country_number(iso3: str) -> int:
@@ -58,7 +72,17 @@ def country_letters(number: int) -> str:
 
 
 def mask_values(values: list[str], vocabulary: tuple[str, ...]) -> int:
-    return sum(1 << vocabulary.index(v) for v in set(values) if v in vocabulary)
+    """The bit mask of a set of topics or source kinds (bit i: vocabulary[i])."""
+    bits = _BITS[vocabulary]
+    mask = 0
+    for v in values:
+        mask |= bits.get(v, 0)
+    return mask
+
+
+_BITS: dict[tuple[str, ...], dict[str, int]] = {
+    vocab: {v: 1 << i for i, v in enumerate(vocab)} for vocab in (TOPICS, CITATION_KINDS)
+}
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -89,8 +113,8 @@ def build_schema() -> tantivy.Schema:
     for name in STORED:
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("edition", stored=True, indexed=True, fast=True)
-    for name in INTEGERS:
-        sb.add_integer_field(name, stored=True)
+    sb.add_integer_field("section", stored=True)
+    sb.add_bytes_field("parts", stored=True)  # JSON [[byte offset, ord, anchor], ...] of the parts
     for name in MASK_FIELDS:
         sb.add_integer_field(name, fast=True)
     return sb.build()

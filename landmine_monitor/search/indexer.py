@@ -7,6 +7,7 @@ disappear and reports stored without a sync are picked up: re-ingesting never le
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -17,18 +18,18 @@ from typing import Any
 import tantivy
 
 from .. import store
-from ..model import TOPICS
+from ..model import CITATION_KINDS, TOPICS
 from ..store import search_docs
 from .index import (
     MASKS,
     SEPARATOR,
-    country_number,
     create,
     forget,
     index_dir,
     mask_values,
     open_index,
     usable,
+    where_key,
     write_manifest,
 )
 from .index import writer as index_writer
@@ -117,21 +118,17 @@ def _add_reports(writer: tantivy.IndexWriter, conn: sqlite3.Connection, ids: Ite
 def to_document(d: dict[str, Any]) -> tantivy.Document:
     """One index document from store.search_docs: parts joined by blank lines, their offsets kept."""
     doc = tantivy.Document()
-    texts, offset = [], 0
+    texts, parts, offset = [], [], 0
     for anchor, ord_, raw in d["parts"]:
         text = (raw or "").strip()
-        if not text:
-            continue
-        doc.add_integer("starts", offset)
-        if ord_ is not None:
-            doc.add_integer("ords", int(ord_))
-        if anchor is not None:
-            doc.add_text("anchors", anchor)
-        texts.append(text)
-        offset += len(text.encode()) + len(SEPARATOR)
+        if text:
+            parts.append([offset, ord_, anchor])
+            texts.append(text)
+            offset += len(text.encode()) + len(SEPARATOR)
     text = SEPARATOR.join(texts)
     doc.add_text("text", text)
     doc.add_text("exact", text)
+    doc.add_bytes("parts", json.dumps(parts, separators=(",", ":")).encode())
     for name in ("report", "version", "kind", "country", "country_name", "heading"):
         if d.get(name) is not None:
             doc.add_text(name, str(d[name]))
@@ -142,11 +139,13 @@ def to_document(d: dict[str, Any]) -> tantivy.Document:
         doc.add_text("topic", topic)
     for kind in d["source_kinds"]:
         doc.add_text("source_kind", kind)
-    if d.get("country"):
-        doc.add_integer("f_country", country_number(d["country"]))
+    doc.add_integer("f_where", where_key(d.get("country"), d.get("edition")))
+    masks = {
+        TOPICS: mask_values(d["topics"], TOPICS),
+        CITATION_KINDS: mask_values(d["source_kinds"], CITATION_KINDS),
+    }
     for name, vocabulary, first, bits in MASKS:
-        values = d["topics"] if vocabulary is TOPICS else d["source_kinds"]
-        doc.add_integer(name, mask_values(values, vocabulary) >> first & ((1 << bits) - 1))
+        doc.add_integer(name, masks[vocabulary] >> first & ((1 << bits) - 1))
     return doc
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import json
 from dataclasses import dataclass
 
 import tantivy
@@ -48,12 +49,18 @@ def highlighter(searcher: tantivy.Searcher, stems: list[str], prefixes: list[str
     return Highlighter(gen, [t.encode() for t in terms])
 
 
-def snippet(hl: Highlighter | None, doc: tantivy.Document, text: str) -> Snippet:
+def parts(doc: tantivy.Document) -> list[tuple[int, int | None, str | None]]:
+    """A document's parts: (byte offset in its text, paragraph ord or note number, anchor)."""
+    raw = doc.get_first("parts")
+    return [(int(p[0]), p[1], p[2]) for p in json.loads(raw)] if raw else [(0, None, None)]
+
+
+def snippet(hl: Highlighter | None, doc: tantivy.Document, text: str, starts: list[int]) -> Snippet:
     """The HTML snippet of one hit, inside one paragraph or note; the start of the text when no word of the
     query is in it. The part most likely to match (most query stems as substrings) is tried first, which
     spares tokenizing a whole section; the whole document is the fallback."""
     if hl is not None:
-        data, starts = text.encode(), doc.get_all("starts") or [0]
+        data = text.encode()
         lo, hi = _likeliest_part(data, starts, hl.terms)
         found = _from_part(hl.gen, data, lo, hi) if hi > lo else None
         found = found or _from_document(hl.gen, doc, data, starts)
