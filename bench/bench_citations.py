@@ -5,10 +5,10 @@ structural parse it rides on (decode_page + structure.parse_text), over the same
     python bench/bench_citations.py --n 1000
 
 CPU time (time.process_time) with the process pinned to one core. The two run in turn, --repeat times,
-and the best run of each counts. Every citation cache (per segment, per note) is emptied before each `annotate` run, so
-a repeated note or name is only cheap when it repeats within the run, as in a real archive. Falls back
-to the two seed pages repeated when gen_archive is missing. Exit status 1 if the overhead is above
---max-overhead.
+and the best run of each counts. Every citation cache (there is none per note, only per segment, name
+or date) is emptied before each `annotate` run, so a repeated name is only cheap when it repeats within
+the run, as in a real archive. Falls back to the two seed pages repeated when gen_archive is missing.
+Exit status 1 if the overhead is above --max-overhead.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def structure_all(pages: Pages) -> tuple[float, list[Report]]:
 
 
 def clear_caches() -> None:
-    """Empty every lru_cache of the citation modules (the organisation table file aside)."""
+    """Empty every lru_cache of the citation modules (the organisation table read from disk aside)."""
     modules: list[ModuleType] = [citations, split, parts, fill, sources]
     for module in modules:
         for name, obj in vars(module).items():

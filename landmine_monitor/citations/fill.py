@@ -25,8 +25,10 @@ _CUE_WORD = {
 _SESSION = re.compile(r"\b(?:session|meeting|plenary)\b")
 _PARTY_WORDS = [re.compile(rf"\b{word}\b\s*") for word in ("with", "from", "by", "to")]
 _FOUND_IN = re.compile(r"^(?:found |published |reproduced |quoted |printed )?in\s+(?=[A-Z])")
+_FOUND_IN_STARTS = ("found ", "published ", "reproduced ", "quoted ", "printed ", "in")
 
 
+@lru_cache(maxsize=16384)
 def _participants(kind: str, head: str) -> str:
     """What follows the cue word: "Email from X" -> "X"; "" when the head names nobody."""
     m = _CUE_WORD[kind].search(head)
@@ -44,7 +46,7 @@ def fill_communication(c: Citation, p: cp.Pieces, kind: str) -> None:
     places: list[str] = []
     outlet: list[str] = []
     for seg in (s for s in segs if s and s != cp.TITLE_MARK):
-        if outlet or _FOUND_IN.match(seg):
+        if outlet or (seg.startswith(_FOUND_IN_STARTS) and _FOUND_IN.match(seg)):
             outlet.append(_FOUND_IN.sub("", seg))
             continue
         seg = seg[3:] if seg.startswith("to ") else seg

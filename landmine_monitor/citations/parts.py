@@ -47,6 +47,7 @@ def _date_pattern(forms: list[str], first: str) -> re.Pattern[str]:
 _DATES = _date_pattern(_DATE_FORMS, r"\dfJFMASOND")
 # With no "to" and no dash in reach, only day-month-year, month-day-year and month-year can match.
 _PLAIN_DATES = _date_pattern([_DATE_FORMS[2], _DATE_FORMS[3], _DATE_FORMS[5]], r"\dJFMASOND")
+_DATE_START = re.compile(r"[\dfJFMASOND]")  # what a date can start with
 # (?<!\d)(?:19|20)\d\d(?!\d), written to start with a literal so that re can skip ahead to a 1 or a 2.
 _YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 # What a date can hold: digits, spaces, ".,-–—", and the letters of month names, "to" and "from".
@@ -139,7 +140,7 @@ _SMALL_WORDS = words("a an the of and or in on for to at by with from")
 _PARTICLES = words("de da di du del der van von bin bint al el la le dos das y")
 
 
-@dataclass
+@dataclass(slots=True)
 class Pieces:
     """What a citation's text holds, before the kind decides who is author, outlet or place."""
 
@@ -234,15 +235,30 @@ def _date_at(
 ) -> tuple[str, str | None, tuple[int, int]] | tuple[()] | None:
     """The date ending with the year at text[start:end], looked for after `cut` (the last character
     before the year that no date holds): (date, date_end, span); () when the text there is no real
-    date (stop looking), None when there is no date form there (try the year before)."""
-    begin = max(start - 60, cut, 0)
-    zone = text[begin : end + 6]
+    date (stop looking), None when there is no date form there (try the year before).
+
+    From the first character a date can start with (the year's own first digit at the latest), the
+    answer depends only on the text up to 6 past the year and the one character before (what the
+    look-behinds see): short strings, often repeated, so the answer is cached on them."""
+    first = _DATE_START.search(text, max(start - 60, cut, 0), end)
+    at = first.start() if first else start
+    found = _zone_date(text[at - 1 : at] if at else "", text[at : end + 6], end - at)
+    if not found:
+        return found
+    date, date_end, a, b = found
+    return date, date_end, (a + at, b + at)
+
+
+@lru_cache(maxsize=16384)
+def _zone_date(before: str, zone: str, year_end: int) -> tuple[str, str | None, int, int] | tuple[()] | None:
+    """`_date_at` on `zone` (the year ending at `year_end`), `before` being the character before it."""
+    text, off = before + zone, len(before)
     plain = not ("to" in zone or "-" in zone or "–" in zone or "—" in zone)
-    for m in (_PLAIN_DATES if plain else _DATES).finditer(text, begin, end + 6):
-        if m.end() < end:
+    for m in (_PLAIN_DATES if plain else _DATES).finditer(text, off):
+        if m.end() < year_end + off:
             continue
         read = _read_match(m)
-        return (read[0], read[1], m.span()) if read else ()
+        return (read[0], read[1], m.start() - off, m.end() - off) if read else ()
     return None
 
 
