@@ -83,8 +83,16 @@ def report_sha(conn: sqlite3.Connection, rid: str) -> str | None:
     return row[0] if row else None
 
 
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _j(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """JSON text for a column; the common shapes (empty lists, lists of note numbers) without the encoder."""
+    if not value and isinstance(value, list):
+        return "[]"
+    if isinstance(value, list) and all(type(v) is int for v in value):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return _dumps(value)
 
 
 def save_report(conn: sqlite3.Connection, report: Report, rid: str | None = None) -> str:
