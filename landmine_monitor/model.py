@@ -7,7 +7,7 @@ Every other module (parse, citations, facts, store, search, compare, web) speaks
 from __future__ import annotations
 
 from copy import deepcopy
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("country_report", "country_profile", "thematic", "about", "toc", "other")
