@@ -148,50 +148,70 @@ def _after_title(c: Citation, segments: list[str], places: list[str]) -> list[st
 
 
 def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bool, author_ok: bool) -> None:
+    what, a, b = _publication_reading(seg, bool(c.title), has_title, author_ok, bool(c.people))
+    if what == "place":
+        places.append(a)
+    elif what == "pages":
+        c.pages = c.pages or a
+    elif what == "outlet_place":
+        c.outlet, c.place = a, b
+    elif what == "more_title":
+        c.title = f"{c.title}, {a}"
+    elif what == "publisher":
+        places.append(a)
+        _add_org(c, b or "")
+    elif what == "title":
+        c.title = a
+        if b:
+            _add_org(c, b)
+    elif what == "person":
+        c.people.append(Person(a, b))
+    elif what == "orgs":
+        for part in a.split(" and "):
+            _add_org(c, part)
+    elif what == "org":
+        _add_org(c, a)
+        places += [b] if b else []
+    elif what == "role":
+        _add_role(c, a)
+
+
+@lru_cache(maxsize=16384)
+def _publication_reading(
+    seg: str, titled: bool, has_title: bool, author_ok: bool, has_people: bool
+) -> tuple[str, str, str | None]:
+    """What one segment of a publication before its quoted title is, given whether the citation has a
+    title yet (`titled`), a quoted one (`has_title`), may have an author, and has a person already:
+    (what, value, second value); "title" comes with an organisation to add (or None)."""
     name, place = cp.outlet_and_place(seg)
     if cp.is_place(seg):
-        places.append(seg)
-        return
+        return "place", seg, None
     if cp.LOCATOR.match(seg):
-        c.pages = c.pages or seg
-        return
-    if c.title and not has_title and (place or _SESSION.search(seg)):
-        if place:
-            c.outlet, c.place = name, place
-        else:
-            c.title += ", " + seg
-        return
+        return "pages", seg, None
+    if titled and not has_title and (place or _SESSION.search(seg)):
+        return ("outlet_place", name, place) if place else ("more_title", seg, None)
     publisher = cp.place_and_publisher(seg)
     if publisher:
-        places.append(publisher[0])
-        _add_org(c, publisher[1])
-        return
-    if cp.LEGAL.match(seg) and not c.title:
-        c.title = seg
-        return
+        return "publisher", publisher[0], publisher[1]
+    if cp.LEGAL.match(seg) and not titled:
+        return "title", seg, None
     release = cp.split_release(seg)
-    if release and not has_title and not c.title:
-        if release[0]:
-            _add_org(c, release[0])
-        c.title = release[1]
-        return
-    if not has_title and not c.title and cp.work_words(seg) and not cp.news_words(seg):
-        c.title = cp.ARTICLE.sub("", seg)
-        if known_organization(c.title):
-            _add_org(c, c.title.split(" ", 1)[0])
-        return
+    if release and not has_title and not titled:
+        return "title", release[1], release[0]
+    if not has_title and not titled and cp.work_words(seg) and not cp.news_words(seg):
+        title = cp.ARTICLE.sub("", seg)
+        return "title", title, (title.split(" ", 1)[0] if known_organization(title) else None)
     person = None if known_organization(seg) else cp.person_name(seg, strict=not author_ok)
-    if person and not c.people:
-        c.people.append(Person(*person))
-    elif " and " in seg and all(cp.looks_organization(x) for x in seg.split(" and ")):
-        for part in seg.split(" and "):
-            _add_org(c, part)
-    elif cp.looks_organization(name):
-        _add_org(c, name)
-        places += [place] if place else []
-    elif c.people and (cp.is_role(seg) or (cp.acronym(seg) and len(seg) <= 2)):
-        _add_role(c, seg)
-    elif cp.acronym(seg):
-        _add_org(c, seg)
-    elif not has_title and not c.title:
-        c.title = cp.ARTICLE.sub("", seg)
+    if person and not has_people:
+        return "person", person[0], person[1]
+    if " and " in seg and all(cp.looks_organization(x) for x in seg.split(" and ")):
+        return "orgs", seg, None
+    if cp.looks_organization(name):
+        return "org", name, place
+    if has_people and (cp.is_role(seg) or (cp.acronym(seg) and len(seg) <= 2)):
+        return "role", seg, None
+    if cp.acronym(seg):
+        return "org", seg, None
+    if not has_title and not titled:
+        return "title", cp.ARTICLE.sub("", seg), None
+    return "", "", None
