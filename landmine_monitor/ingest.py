@@ -6,6 +6,7 @@ file is stored, and the batch goes on. An unchanged file is a no-op; a changed o
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import zipfile
@@ -16,7 +17,6 @@ from pathlib import Path
 
 from . import store
 from .errors import InputError
-from .model import Report
 from .parse import parse_bytes
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -131,45 +131,57 @@ def _items_for(path: Path) -> list[Item]:
     return [Item(str(path), _read_file(path))]
 
 
-def _parse_item(item: Item) -> tuple[str, Report | None, str | None]:
+@dataclass
+class Outcome:
+    """What a parser process made of one page: prepared rows, or that it is unchanged, or the problem."""
+
+    name: str
+    prepared: store.Prepared | None = None
+    unchanged_id: str | None = None
+    problem: str | None = None
+
+
+def _process(name: str, data: bytes | str, known: tuple[str, str] | None) -> Outcome:
+    """Parse one page and turn it into rows; `data` is the bytes or, if reading failed, the problem."""
+    if isinstance(data, str):
+        return Outcome(name, problem=data)
+    if known is not None and hashlib.sha256(data).hexdigest() == known[1]:
+        return Outcome(name, unchanged_id=known[0])  # same file, same bytes: not even parsed
     try:
-        return item.name, parse_bytes(item.read(), item.name), None
+        return Outcome(name, prepared=store.prepare(parse_bytes(data, name)))
     except InputError as e:
-        return item.name, None, e.problem
-    except OSError as e:
-        return item.name, None, f"cannot be read ({e.strerror or e})"
+        return Outcome(name, problem=e.problem)
 
 
-def _parsed(items: list[Item], workers: int) -> Iterator[tuple[str, Report | None, str | None]]:
-    """Parse in worker processes for large batches (the database writes stay in this process)."""
-    if workers <= 1 or len(items) < 200:
-        yield from map(_parse_item, items)
-        return
-    paths = [i.name for i in items]
-    if not all(os.path.isfile(p) for p in paths):  # zip members are read here, parsed there
-        with ProcessPoolExecutor(workers) as pool:
-            yield from pool.map(_parse_named, [(i.name, _safe_read(i)) for i in items], chunksize=16)
-        return
-    with ProcessPoolExecutor(workers) as pool:
-        yield from pool.map(_parse_path, paths, chunksize=16)
-
-
-def _safe_read(item: Item) -> bytes | str:
+def _read(item: Item) -> bytes | str:
     try:
         return item.read()
     except InputError as e:
         return e.problem
+    except OSError as e:
+        return f"cannot be read ({e.strerror or e})"
 
 
-def _parse_named(arg: tuple[str, bytes | str]) -> tuple[str, Report | None, str | None]:
-    name, data = arg
-    if isinstance(data, str):
-        return name, None, data
-    return _parse_item(Item(name, lambda: data))
+def _process_path(arg: tuple[str, tuple[str, str] | None]) -> Outcome:
+    name, known = arg
+    return _process(name, _read(Item(name, _read_file(Path(name)))), known)
 
 
-def _parse_path(name: str) -> tuple[str, Report | None, str | None]:
-    return _parse_item(Item(name, _read_file(Path(name))))
+def _process_bytes(arg: tuple[str, bytes | str, tuple[str, str] | None]) -> Outcome:
+    return _process(*arg)
+
+
+def _outcomes(items: list[Item], known: dict[str, tuple[str, str]], workers: int) -> Iterator[Outcome]:
+    """Parse in worker processes for large batches (the database writes stay in this process)."""
+    if workers <= 1 or len(items) < 100:
+        yield from (_process(i.name, _read(i), known.get(i.name)) for i in items)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        if all(os.path.isfile(i.name) for i in items):  # files are read by the workers
+            yield from pool.map(_process_path, [(i.name, known.get(i.name)) for i in items], chunksize=8)
+        else:  # zip members are read here, parsed there
+            args = ((i.name, _read(i), known.get(i.name)) for i in items)
+            yield from pool.map(_process_bytes, args, chunksize=8)
 
 
 def ingest(
@@ -181,16 +193,18 @@ def ingest(
     """Parse and store every page under `paths`; one transaction per report; failures are collected."""
     items = collect(paths)
     summary = Summary()
+    known = store.known_sources(conn)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    for done, (name, report, problem) in enumerate(_parsed(items, workers), start=1):
-        if report is None:
-            summary.failed.append((name, problem or "unknown problem"))
+    for done, out in enumerate(_outcomes(items, known, workers), start=1):
+        if out.unchanged_id is not None:
+            summary.stored.append((out.name, "unchanged", out.unchanged_id))
+        elif out.prepared is None:
+            summary.failed.append((out.name, out.problem or "unknown problem"))
         else:
             try:
-                rid = store.report_id(report)
-                summary.stored.append((name, store.save_report(conn, report, rid), rid))
+                summary.stored.append((out.name, store.save_prepared(conn, out.prepared), out.prepared.rid))
             except sqlite3.Error as e:
-                summary.failed.append((name, f"not stored: database error ({e})"))
+                summary.failed.append((out.name, f"not stored: database error ({e})"))
         if progress:
-            progress(done, len(items), name)
+            progress(done, len(items), out.name)
     return summary

@@ -13,6 +13,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,9 @@ __all__ = [
     "connect",
     "report_id",
     "save_report",
+    "prepare",
+    "save_prepared",
+    "Prepared",
     "load_report",
     "delete_report",
     "find_report",
@@ -78,6 +82,12 @@ def report_id(report: Report) -> str:
     return f"{prefix}-{slug}-{digest}"
 
 
+def known_sources(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """Each stored source path with its report id and sha256, to skip unchanged files before parsing."""
+    rows = conn.execute("SELECT source_path, id, sha256 FROM reports WHERE source_path IS NOT NULL")
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
 def report_sha(conn: sqlite3.Connection, rid: str) -> str | None:
     row = conn.execute("SELECT sha256 FROM reports WHERE id = ?", (rid,)).fetchone()
     return row[0] if row else None
@@ -95,79 +105,68 @@ def _j(value: Any) -> str:
     return _dumps(value)
 
 
-def save_report(conn: sqlite3.Connection, report: Report, rid: str | None = None) -> str:
-    """Store a report and its rows in one transaction: 'ingested', 'unchanged' or 'replaced'."""
-    rid = rid or report_id(report)
-    old = report_sha(conn, rid)
-    if old is not None and old == report.source.sha256:
-        return "unchanged"
-    with transaction(conn):
-        if old is not None:
-            conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
-        _insert_report(conn, rid, report)
-        if old is not None:
-            conn.execute(
-                "DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM citations WHERE source_id IS NOT NULL)"
+@dataclass
+class Prepared:
+    """A report turned into table rows: pure, so parser processes can build it and only the inserts remain."""
+
+    rid: str
+    sha256: str
+    rows: dict[str, list[tuple[Any, ...]]]
+
+
+# Insert statements by table, in an order that satisfies the foreign keys.
+_INSERTS = {
+    "countries": "INSERT OR IGNORE INTO countries(iso3, name) VALUES (?, ?)",
+    "editions": "INSERT OR IGNORE INTO editions(year) VALUES (?)",
+    "reports": "INSERT INTO reports(id, kind, iso3, edition, title, source_path, source_url, sha256, ingested_at,"
+    " data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "sections": "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
+    "paragraphs": "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?)",
+    "markers": "INSERT INTO markers VALUES (?, ?, ?, ?)",
+    "key_developments": "INSERT INTO key_developments VALUES (?, ?, ?, ?)",
+    "overview": "INSERT INTO overview VALUES (?, ?, ?, ?)",
+    "warnings": "INSERT INTO warnings VALUES (?, ?, ?, ?)",
+    "footnotes": "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
+    "sources": "INSERT OR IGNORE INTO sources(id, kind, label) VALUES (?, ?, ?)",
+    "citations": "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "facts": "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+}
+
+
+def prepare(report: Report, rid: str | None = None) -> Prepared:
+    """Every row the report will occupy, keyed by table."""
+    r = report
+    rid = rid or report_id(r)
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "countries": [(r.country.iso3, r.country.name)] if r.country else [],
+        "editions": [(r.edition,)] if r.edition else [],
+        "reports": [
+            (
+                rid,
+                r.kind,
+                r.country.iso3 if r.country else None,
+                r.edition,
+                r.title,
+                r.source.path,
+                r.source.url,
+                r.source.sha256 or "",
+                datetime.now(UTC).isoformat(timespec="seconds"),
+                _j(r.to_dict()),
             )
-    return "ingested" if old is None else "replaced"
-
-
-def _insert_report(conn: sqlite3.Connection, rid: str, r: Report) -> None:
-    if r.country:
-        conn.execute(
-            "INSERT OR IGNORE INTO countries(iso3, name) VALUES (?, ?)", (r.country.iso3, r.country.name)
-        )
-    if r.edition:
-        conn.execute("INSERT OR IGNORE INTO editions(year) VALUES (?)", (r.edition,))
-    conn.execute(
-        "INSERT INTO reports(id, kind, iso3, edition, title, source_path, source_url, sha256, ingested_at, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            rid,
-            r.kind,
-            r.country.iso3 if r.country else None,
-            r.edition,
-            r.title,
-            r.source.path,
-            r.source.url,
-            r.source.sha256 or "",
-            datetime.now(UTC).isoformat(timespec="seconds"),
-            _j(r.to_dict()),
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
-        [(rid, i, s.heading, _j(s.topics), s.level, int(s.inferred)) for i, s in enumerate(r.sections)],
-    )
-    paragraphs: list[tuple[Any, ...]] = []
-    markers: list[tuple[str, int, int, int]] = []
-    for si, s in enumerate(r.sections):
-        for pi, p in enumerate(s.paragraphs):
-            paragraphs.append((rid, si, pi, paragraph_anchor(si, pi), p.text, _j(p.footnotes)))
-            markers.extend((rid, n, si, pi) for n in p.footnotes)
-    conn.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?)", paragraphs)
-    conn.executemany("INSERT INTO markers VALUES (?, ?, ?, ?)", markers)
-    conn.executemany(
-        "INSERT INTO key_developments VALUES (?, ?, ?, ?)",
-        [(rid, i, k.since, k.text) for i, k in enumerate(r.key_developments)],
-    )
-    conn.executemany(
-        "INSERT INTO overview VALUES (?, ?, ?, ?)",
-        [(rid, i, o.key, o.value) for i, o in enumerate(r.overview)],
-    )
-    conn.executemany(
-        "INSERT INTO warnings VALUES (?, ?, ?, ?)",
-        [(rid, i, w.code, w.message) for i, w in enumerate(r.warnings)],
-    )
-    notes = {f.number: f for f in r.footnotes}  # a duplicated note number keeps its last text
-    conn.executemany(
-        "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
-        [(rid, n, note_anchor(n), f.text) for n, f in notes.items()],
-    )
-    _insert_citations(conn, rid, r)
-    conn.executemany(
-        "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+        ],
+        "sections": [
+            (rid, i, s.heading, _j(s.topics), s.level, int(s.inferred)) for i, s in enumerate(r.sections)
+        ],
+        "paragraphs": [],
+        "markers": [],
+        "key_developments": [(rid, i, k.since, k.text) for i, k in enumerate(r.key_developments)],
+        "overview": [(rid, i, o.key, o.value) for i, o in enumerate(r.overview)],
+        "warnings": [(rid, i, w.code, w.message) for i, w in enumerate(r.warnings)],
+        # a duplicated note number keeps its last text
+        "footnotes": [
+            (rid, n, note_anchor(n), f.text) for n, f in {f.number: f for f in r.footnotes}.items()
+        ],
+        "facts": [
             (
                 rid,
                 i,
@@ -184,10 +183,43 @@ def _insert_report(conn: sqlite3.Connection, rid: str, r: Report) -> None:
             )
             for i, f in enumerate(r.facts)
         ],
-    )
+    }
+    for si, s in enumerate(r.sections):
+        for pi, p in enumerate(s.paragraphs):
+            rows["paragraphs"].append((rid, si, pi, paragraph_anchor(si, pi), p.text, _j(p.footnotes)))
+            rows["markers"].extend((rid, n, si, pi) for n in p.footnotes)
+    rows["sources"], rows["citations"] = _citation_rows(rid, r)
+    return Prepared(rid, r.source.sha256 or "", rows)
 
 
-def _insert_citations(conn: sqlite3.Connection, rid: str, r: Report) -> None:
+def save_report(conn: sqlite3.Connection, report: Report, rid: str | None = None) -> str:
+    """Store a report and its rows in one transaction: 'ingested', 'unchanged' or 'replaced'."""
+    rid = rid or report_id(report)
+    old = report_sha(conn, rid)
+    if old is not None and old == report.source.sha256:
+        return "unchanged"
+    return save_prepared(conn, prepare(report, rid))
+
+
+def save_prepared(conn: sqlite3.Connection, prepared: Prepared) -> str:
+    """Write prepared rows in one transaction, replacing an older version of the report."""
+    old = report_sha(conn, prepared.rid)
+    if old is not None and old == prepared.sha256:
+        return "unchanged"
+    with transaction(conn):
+        if old is not None:
+            conn.execute("DELETE FROM reports WHERE id = ?", (prepared.rid,))
+        for table, sql in _INSERTS.items():
+            if prepared.rows[table]:
+                conn.executemany(sql, prepared.rows[table])
+        if old is not None:
+            conn.execute(
+                "DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM citations WHERE source_id IS NOT NULL)"
+            )
+    return "ingested" if old is None else "replaced"
+
+
+def _citation_rows(rid: str, r: Report) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     rows: list[tuple[Any, ...]] = []
     sources: dict[str, tuple[str, str, str]] = {}
     seen: set[tuple[int, int]] = set()
@@ -219,10 +251,7 @@ def _insert_citations(conn: sqlite3.Connection, rid: str, r: Report) -> None:
                     c.source_id,
                 )
             )
-    conn.executemany(
-        "INSERT OR IGNORE INTO sources(id, kind, label) VALUES (?, ?, ?)", list(sources.values())
-    )
-    conn.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return list(sources.values()), rows
 
 
 def load_report(conn: sqlite3.Connection, rid: str) -> Report:
