@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +28,10 @@ from .index import (
     Handle,
     IndexMissing,
     SearchError,
+    country_letters,
     handle,
     index_dir,
     mask_bits,
-    where_of,
 )
 from .indexer import rebuild
 from .query import MAX_CHARS, translate
@@ -40,8 +39,8 @@ from .query import MAX_CHARS, translate
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 PREFIX_EXPANSIONS = 50
-FACET_FIELDS = MASK_FIELDS
-FACET_SIZES = {"f_where": 50_000}
+FACET_FIELDS = ("edition", *MASK_FIELDS)
+FACET_SIZES = {"edition": 100, "f_country": 1000}
 HIT_KINDS = {"section": "paragraph", "notes": "footnote"}  # what a hit points at
 SORTS = ("relevance", "edition", "edition_asc")
 FACETS = ("country", "edition", "topic", "source_kind")
@@ -216,19 +215,15 @@ def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     small integer fields (see index.py); topic and source-kind masks are summed back into names here."""
     spec = {name: {"terms": {"field": name, "size": FACET_SIZES.get(name, 256)}} for name in FACET_FIELDS}
     result = h.searcher.aggregate(q, spec)
-    by_country: Counter[str] = Counter()
-    by_edition: Counter[int] = Counter()
-    for b in _buckets(result, "f_where"):
-        iso3, year = where_of(b["key"])
-        if iso3:
-            by_country[iso3] += b["doc_count"]
-        if year:
-            by_edition[year] += b["doc_count"]
     names = h.countries
     country: list[dict[str, Any]] = [
-        {"value": c, "count": n, "label": names.get(c, c)} for c, n in by_country.most_common()
+        {"value": (c := country_letters(b["key"])), "count": b["doc_count"], "label": names.get(c, c)}
+        for b in _buckets(result, "f_country")
     ]
-    edition: list[dict[str, Any]] = [{"value": e, "count": n} for e, n in sorted(by_edition.items())]
+    edition = sorted(
+        ({"value": b["key"], "count": b["doc_count"]} for b in _buckets(result, "edition")),
+        key=lambda e: e["value"],
+    )
     sums: dict[str, list[int]] = {"topic": [0] * len(TOPICS), "source_kind": [0] * len(CITATION_KINDS)}
     for name, vocabulary, first, _ in MASKS:
         acc = sums["topic" if vocabulary is TOPICS else "source_kind"]

@@ -6,9 +6,10 @@ paragraph or note where its best fragment is (stored field `parts`). Two text fi
 stored for snippets: "mines" finds "mine") and `exact` (lower-cased and accent-folded only: "exact
 phrases" and prefix* match the words as written). Filters use raw keyword fields (`country`, `topic`,
 `source_kind`, `report`, `version`) and the integer `edition`. Facets are counted by one aggregation pass
-over four small single-valued fast integers (each aggregated field costs a pass over the matches, each distinct
-value a bucket): `f_where` (country code as a number and edition in one), the topic set as a 16-bit mask
-and the source-kind set as two 8-bit masks; Python sums the buckets back into names.
+over small single-valued fast integers, chosen so that each has few distinct values (every bucket costs, in
+tantivy and in the Python that reads it; a combined country+edition key or 8-bit masks measured slower):
+`edition`, `f_country` (the ISO code's letters as a number), the topic set as a 16-bit mask and the
+source-kind set as three 5-bit masks; Python sums the mask buckets back into names.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ..errors import MonitorError
 from ..model import CITATION_KINDS, TOPICS
 from ..settings import search_index_path
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 MANIFEST = "landmine-monitor.json"
 STEM, PLAIN = "lm_stem", "lm_plain"
 KEYWORDS = ("report", "version", "kind", "country", "topic", "source_kind")
@@ -37,26 +38,11 @@ SEPARATOR = "\n\n"  # between the parts of a document
 # Facet fields: (name, vocabulary, first bit, bits) for sets; a country is its code as a base-26 number.
 MASKS = (
     ("f_topic", TOPICS, 0, 16),
-    ("f_kind_a", CITATION_KINDS, 0, 8),
-    ("f_kind_b", CITATION_KINDS, 8, 8),
+    ("f_kind_a", CITATION_KINDS, 0, 5),
+    ("f_kind_b", CITATION_KINDS, 5, 5),
+    ("f_kind_c", CITATION_KINDS, 10, 5),
 )
-MASK_FIELDS = ("f_where",) + tuple(m[0] for m in MASKS)
-NO_COUNTRY = 26**3
-EDITION_BASE, EDITION_SLOTS = 1990, 64
-
-
-def where_key(iso3: str | None, edition: int | None) -> int:
-    """Country and edition in one number: country code number * 64 + edition - 1990 (0: no edition)."""
-    slot = edition - EDITION_BASE if edition and EDITION_BASE < edition < EDITION_BASE + EDITION_SLOTS else 0
-    return (country_number(iso3) if iso3 else NO_COUNTRY) * EDITION_SLOTS + slot
-
-
-@functools.lru_cache(maxsize=200_000)
-def where_of(key: int) -> tuple[str | None, int | None]:
-    number, slot = divmod(key, EDITION_SLOTS)
-    return (None if number == NO_COUNTRY else country_letters(number)), (
-        EDITION_BASE + slot if slot else None
-    )
+MASK_FIELDS = ("f_country",) + tuple(m[0] for m in MASKS)
 
 
 def country_number(iso3: str) -> int:

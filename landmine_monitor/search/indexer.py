@@ -23,13 +23,13 @@ from ..store import search_docs
 from .index import (
     MASKS,
     SEPARATOR,
+    country_number,
     create,
     forget,
     index_dir,
     mask_values,
     open_index,
     usable,
-    where_key,
     write_manifest,
 )
 from .index import writer as index_writer
@@ -139,7 +139,8 @@ def to_document(d: dict[str, Any]) -> tantivy.Document:
         doc.add_text("topic", topic)
     for kind in d["source_kinds"]:
         doc.add_text("source_kind", kind)
-    doc.add_integer("f_where", where_key(d.get("country"), d.get("edition")))
+    if d.get("country"):
+        doc.add_integer("f_country", country_number(d["country"]))
     masks = {
         TOPICS: mask_values(d["topics"], TOPICS),
         CITATION_KINDS: mask_values(d["source_kinds"], CITATION_KINDS),
