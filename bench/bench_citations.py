@@ -22,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from landmine_monitor import citations, sources
-from landmine_monitor.citations import fill, parts, split
+from landmine_monitor.citations import dates, fill, parts, split
 from landmine_monitor.errors import InputError
 from landmine_monitor.model import Report
 from landmine_monitor.parse import decode, structure
@@ -60,7 +60,7 @@ def structure_all(pages: Pages) -> tuple[float, list[Report]]:
 
 def clear_caches() -> None:
     """Empty every lru_cache of the citation modules (the organisation table read from disk aside)."""
-    modules: list[ModuleType] = [citations, split, parts, fill, sources]
+    modules: list[ModuleType] = [citations, split, parts, dates, fill, sources]
     for module in modules:
         for name, obj in vars(module).items():
             clear: Callable[[], None] | None = getattr(obj, "cache_clear", None)

@@ -9,6 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from landmine_monitor.citations import _HEAD_PATTERN, _KIND_CUES, _lower, _may_be
+from landmine_monitor.citations import dates as cd
 from landmine_monitor.citations import parts as cp
 from landmine_monitor.citations import split as cs
 
@@ -24,16 +25,15 @@ any_text = st.one_of(citation_like, st.text(alphabet="0129 -–,.JFMASONDaymfrot
 
 # --- the plain forms ----------------------------------------------------------------------------------
 
-_MON = cp._MON
 _PLAIN_DATES = re.compile(
     "|".join(
         [
-            rf"(?:from\s+)?(?<!\d)(?P<ra>\d{{1,2}})\s*(?:to|[-–—])\s*(?P<rb>\d{{1,2}})\s+{cp._mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
-            rf"(?:from\s+)?(?<!\d)(?P<sa>\d{{1,2}})\s+{cp._mon('sm')}\s*(?:to|[-–—])\s*(?P<sb>\d{{1,2}})\s+{cp._mon('sn')},?\s+(?P<sy>(?:19|20)\d\d)(?!\d)",
-            rf"(?<!\d)(?P<dd>\d{{1,2}})\s+{cp._mon('dm')},?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
-            rf"\b{cp._mon('am')}\s+(?<!\d)(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)(?!\d)",
+            rf"(?:from\s+)?(?<!\d)(?P<ra>\d{{1,2}})\s*(?:to|[-–—])\s*(?P<rb>\d{{1,2}})\s+{cd._mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
+            rf"(?:from\s+)?(?<!\d)(?P<sa>\d{{1,2}})\s+{cd._mon('sm')}\s*(?:to|[-–—])\s*(?P<sb>\d{{1,2}})\s+{cd._mon('sn')},?\s+(?P<sy>(?:19|20)\d\d)(?!\d)",
+            rf"(?<!\d)(?P<dd>\d{{1,2}})\s+{cd._mon('dm')},?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
+            rf"\b{cd._mon('am')}\s+(?<!\d)(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)(?!\d)",
             r"(?<![\w/])(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)",
-            rf"\b{cp._mon('mm')},?\s+(?P<my>(?:19|20)\d\d)(?!\d)",
+            rf"\b{cd._mon('mm')},?\s+(?P<my>(?:19|20)\d\d)(?!\d)",
         ]
     )
 )
@@ -50,8 +50,8 @@ def plain_find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] 
         for m in _PLAIN_DATES.finditer(text, max(0, year.start() - 60), year.end() + 6):
             if m.end() < year.end():
                 continue
-            date, end_date = cp._read_date(m.groupdict())
-            if cp._valid(date) and (end_date is None or cp._valid(end_date)):
+            date, end_date = cd._read_date(m.groupdict())
+            if cd._valid(date) and (end_date is None or cd._valid(end_date)):
                 return date, end_date, m.span()
             break
     return None, None, None
@@ -93,13 +93,13 @@ def plain_split_note(text: str) -> list[str]:
 @example("A/64/PV.45, 8 April 2009 (x), 2010")
 @example("Statement, 31 February 2004, 12 March 2003")
 def test_dates_are_found_as_before(text: str) -> None:
-    assert cp.find_date(text) == plain_find_date(text)
+    assert cd.find_date(text) == plain_find_date(text)
 
 
 @settings(max_examples=800, deadline=None)
 @given(any_text)
 def test_years_pages_and_un_symbols_match_as_before(text: str) -> None:
-    assert [m.span() for m in cp._YEAR.finditer(text)] == [m.span() for m in _PLAIN_YEAR.finditer(text)]
+    assert [m.span() for m in cd._YEAR.finditer(text)] == [m.span() for m in _PLAIN_YEAR.finditer(text)]
     fast, plain = cp._PAGES.search(text), _PLAIN_PAGES.search(text)
     assert (fast and (fast.span(), fast.group(1))) == (plain and (plain.span(), plain.group(1)))
     assert [m.group(0) for m in cp._UN.finditer(text)] == [m.group(0) for m in _PLAIN_UN.finditer(text)]
@@ -129,5 +129,5 @@ def test_segments_are_tidied_as_before(raw: str) -> None:
     seg = cp._CONJUNCTION.sub("", raw.strip(" .:;")).strip(" .:;")
     if seg.count("(") != seg.count(")"):
         seg = seg.strip("()").strip()
-    expected = ("", None) if not seg or seg in ("and", "or", "&", "()") else (seg, cp.year_segment(seg))
+    expected = ("", None) if not seg or seg in ("and", "or", "&", "()") else (seg, cd.year_segment(seg))
     assert cp._clean_segment(raw) == expected

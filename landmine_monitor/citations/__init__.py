@@ -4,7 +4,7 @@
 sources), drops commentary ("Based on the testimony of refugees, ..."), types each citation and fills
 its fields; `annotate(report)` does it for every note of a report, resolving Ibid. and short forms
 against the notes before. Helpers: `split.py` (note -> fragments), `parts.py`
-(dates, pages, symbols, segments), `fill.py` (people, organisations, outlet, place) and
+(pages, symbols, segments; dates in `dates.py`), `fill.py` (people, organisations, outlet, place) and
 `..sources` (canonical keys and source ids).
 """
 
