@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact
-from .quantities import VAGUE, Quantity, clause_years, numbers, year_at
+from .quantities import VAGUE, Quantity, clause_years, is_year, quantity, raw_numbers, year_at
 from .sentences import SentenceContext, has_any
 from .subject import about_other, clause_before
 
@@ -72,20 +72,31 @@ def extract(ctx: SentenceContext) -> list[Fact]:
     clauses: list[tuple[int, int, int | None]] | None = None  # built when first needed
     capacity = "capacity" in low
     facts: list[Fact] = []
-    quantities = numbers(text)
-    for q in quantities:
+    any_number = False
+    noun_re, noun_text = (_NOUN_AFTER_LOW, low) if text.isascii() else (_NOUN_AFTER, text)
+    for m, floor, text_low in raw_numbers(text, low):
+        if is_year(m):
+            continue
+        any_number = True
+        # Only a number with a noun after it, a currency, or "capacity" before it can be a fact: the
+        # others are never made Quantities (their hedges are not looked for).
+        currency = m.group("cur") is not None
+        noun = None if currency else noun_re.match(noun_text, m.end())
+        if noun is None and not currency and not capacity:
+            continue
+        q = quantity(text, m, floor, text_low)
         fact = None
-        if not q.currency and (noun := _noun_after(text, q.end)) is not None:
-            clauses = clause_years(text) if clauses is None else clauses
+        if noun is not None:
+            clauses = clause_years(text, low) if clauses is None else clauses
             fact = _counted(ctx, q, noun, clauses)
         if fact is None and capacity:
             fact = _capacity(ctx, q)
-        if fact is None and q.currency:
-            clauses = clause_years(text) if clauses is None else clauses
+        if fact is None and currency:
+            clauses = clause_years(text, low) if clauses is None else clauses
             fact = _funding(ctx, q, clauses)
         if fact is not None:
             facts.append(fact)
-    if not quantities and has_any(low, _VAGUE_WORDS):
+    if not any_number and has_any(low, _VAGUE_WORDS):
         facts.extend(_vague_mines(ctx))
     return facts
 
@@ -109,31 +120,27 @@ def _make(
 
 # The nouns of _COUNTED as one pattern, tried in the same order: the first alternative that matches
 # wins, as the first pattern of the list that matches did.
-_NOUN = re.compile("|".join(f"(?P<n{i}>{p.pattern})" for i, (_, _, p) in enumerate(_COUNTED)), re.I)
+# White space first: the noun right after a number (`_NOUN_AFTER.match(text, number_end)`).
+_NOUN_AFTER = re.compile(
+    r"\s*(?:" + "|".join(f"(?P<n{i}>{p.pattern})" for i, (_, _, p) in enumerate(_COUNTED)) + ")", re.I
+)
+# The same for lower-cased ASCII text, where it finds what _NOUN_AFTER finds in the text, without re.I
+# (which makes the regex engine fold every character it compares). The nouns have no upper-case escape.
+_NOUN_AFTER_LOW = re.compile(
+    r"\s*(?:" + "|".join(f"(?P<n{i}>{p.pattern.lower()})" for i, (_, _, p) in enumerate(_COUNTED)) + ")"
+)
 _VAGUE_WORDS = ("hundreds", "thousands", "millions")  # where VAGUE can match
 _NOTHING_WORDS = ("statistics", "information", "data", "known")  # where _NOTHING_KNOWN can match
 _DESTROY = re.compile(r"\bdestroy|retain", re.I)
 _PER_YEAR = re.compile(r"\s*\w+\s+(?:each|per|a)\s+year")
 
 
-def _noun_after(text: str, end: int) -> tuple[int, int, int] | None:
-    """(index in _COUNTED, start, end) of the counted noun right after a number ending at `end`
-    (white space skipped), or None."""
-    pos = end
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    m = _NOUN.match(text, pos)
-    if m is None or m.lastgroup is None:
-        return None
-    return int(m.lastgroup[1:]), pos, m.end()
-
-
 def _counted(
-    ctx: SentenceContext, q: Quantity, noun: tuple[int, int, int], clauses: list[tuple[int, int, int | None]]
+    ctx: SentenceContext, q: Quantity, noun: re.Match[str], clauses: list[tuple[int, int, int | None]]
 ) -> Fact | None:
     text, low = ctx.text, ctx.low
-    which, noun_start, noun_end = noun
-    indicator, unit, _ = _COUNTED[which]
+    group = noun.lastgroup or ""
+    indicator, unit, _ = _COUNTED[int(group[1:])]
     clause = _clause(clauses, q.start, text)
     if about_other(clause_before(text, q.start), ctx.iso3) or (
         has_any(low, _NOTHING_WORDS) and _NOTHING_KNOWN.search(clause)
@@ -144,7 +151,7 @@ def _counted(
             return None  # _mine_indicator needs one of them
         # The words after the noun: the slice the noun's end (counted from the stripped text after
         # the number) gives in the unstripped text after the number, as always read.
-        length = noun_end - noun_start
+        length = noun.end() - noun.start(group)
         found = _mine_indicator(
             text[max(0, q.start - 40) : q.start], text[q.end + length + 1 : q.end + length + 30], clause
         )

@@ -58,13 +58,12 @@ class Quantity:
 
 # Fast path for NUMBER.finditer, for text with no number word. There NUMBER can start only at a "$"
 # or a digit, at the "US" of "US$", or at a hedge right before one of those (white space between); so
-# only the places of "$" and digits are tried, each moved back to its "US" and its hedge, if any.
+# the numbers are found without their hedges (`_BARE`), and a hedge is looked for only when needed.
 # The text is compared in lower case, which is what re.I does, as long as lower-casing keeps every
 # character in place (not "İ") and neither of the characters re.I also takes as "i" and "s" occurs.
 _NUMBER_WORDS = frozenset(set(_WORDS) - {"a"})
 _NUMBER_WORDS_IN = tuple(_NUMBER_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
-_START = re.compile(r"[$\d]\d*")
 _HEDGES_BY_LAST = {
     last: tuple(h for h in _HEDGES if h[-1] == last) for last in {h[-1] for h in _HEDGES}
 }  # "d": ("around", "an estimated", "estimated")
@@ -80,27 +79,66 @@ def lower_in_place(text: str) -> str | None:
 
 def _number_matches(text: str) -> list[re.Match[str]]:
     """`list(NUMBER.finditer(text))`, faster where the text allows it."""
-    low = lower_in_place(text)
+    out = []
+    for m, floor, low in raw_numbers(text):
+        if floor is not None:
+            hedge = _hedge_start(low, m.start(), floor)
+            # the same number as NUMBER finds it, with its hedge if any
+            m = (hedge is not None and NUMBER.match(text, hedge)) or NUMBER.match(text, m.start()) or m
+        out.append(m)
+    return out
+
+
+# NUMBER without its hedge and its number words: what it matches at a "$", a digit or the "US" of "US$"
+# (the look-ahead lets the regex engine skip to those characters).
+_BARE = re.compile(
+    rf"(?=[$\dUu])(?P<cur>[Uu][Ss]\$|\$)?(?P<num>{_DIGITS})"
+    r"(?:\s+(?P<scale>[Tt][Hh][Oo][Uu][Ss][Aa][Nn][Dd]|[Mm][Ii][Ll][Ll][Ii][Oo][Nn]|[Bb][Ii][Ll][Ll][Ii][Oo][Nn])\b)?"
+)  # re.I spelled out: only used on text that `lower_in_place` accepts (no "ı", "ſ", "İ")
+
+
+def raw_numbers(text: str, low: str | None = None) -> list[tuple[re.Match[str], int | None, str]]:
+    """NUMBER's matches in `text`, each as (match, floor, lower-cased text). With a floor, the match
+    is NUMBER's without its hedge, which `_hedge_start(low, match.start(), floor)` finds when needed
+    (the match's groups cur, num and scale and its end are NUMBER's); with None, it is NUMBER's own.
+    `low`, when given, is `text.lower()`."""
+    if low is None or not text.isascii():
+        low = lower_in_place(text)
     if low is None or (
         has_any(low, _NUMBER_WORDS_IN) and not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(low))
     ):
-        return list(NUMBER.finditer(text))
-    out = []
-    pos = 0
-    while (c := _START.search(text, pos)) is not None:
-        start = c.start()
-        if start - 2 >= pos and low.startswith("us$", start - 2):
-            start -= 2
-        m = NUMBER.match(text, start)
-        if m is None:  # a "$" with no number right after it
-            pos = c.end()
-            continue
-        hedge = _hedge_start(low, start, pos)
-        if hedge is not None:
-            m = NUMBER.match(text, hedge) or m  # the same number, with its hedge, as finditer finds it
-        out.append(m)
-        pos = m.end()
+        return [(m, None, "") for m in NUMBER.finditer(text)]
+    out: list[tuple[re.Match[str], int | None, str]] = []
+    floor = 0
+    for m in _BARE.finditer(text):
+        out.append((m, floor, low))
+        floor = m.end()
     return out
+
+
+def is_year(m: re.Match[str]) -> bool:
+    r"""A bare year, which `numbers` skips (what `(?:19|20)\d\d` matches: \d is a decimal digit)."""
+    cur, num, scale = m.group("cur", "num", "scale")
+    if scale or cur:
+        return False
+    raw = num.replace(",", "")
+    return len(raw) == 4 and raw[:2] in ("19", "20") and raw.isdecimal()
+
+
+def quantity(text: str, m: re.Match[str], floor: int | None, low: str) -> Quantity:
+    """The Quantity of a match of `raw_numbers` (not a year), with its hedge."""
+    if floor is None:
+        hedge = m.group("hedge")
+    else:
+        hedge = None
+        hedge_start = _hedge_start(low, m.start(), floor)
+        if hedge_start is not None and (full := NUMBER.match(text, hedge_start)) is not None:
+            m, hedge = full, full.group("hedge")
+    cur, num, scale = m.group("cur", "num", "scale")
+    raw = num.replace(",", "")
+    base = float(raw) if raw[0].isdigit() else _WORDS[raw.lower()]
+    value = base * _SCALE[scale.lower()] if scale else base
+    return Quantity(m.start(), m.end(), _int(value), _HEDGES[hedge.lower()] if hedge else None, bool(cur))
 
 
 def _hedge_start(low: str, start: int, floor: int) -> int | None:
@@ -125,18 +163,7 @@ def _hedge_start(low: str, start: int, floor: int) -> int | None:
 
 def numbers(text: str) -> list[Quantity]:
     """Every number in `text` with its hedge; years and footnote-like tokens are skipped."""
-    out = []
-    for m in _number_matches(text):
-        hedge, cur, num, scale = m.group("hedge", "cur", "num", "scale")
-        raw = num.replace(",", "")
-        if not scale and not cur and len(raw) == 4 and raw[:2] in ("19", "20") and raw.isdecimal():
-            continue  # a year (what `(?:19|20)\d\d` matches: \d is a decimal digit)
-        base = float(raw) if raw[0].isdigit() else _WORDS[raw.lower()]
-        value = base * _SCALE[scale.lower()] if scale else base
-        out.append(
-            Quantity(m.start(), m.end(), _int(value), _HEDGES[hedge.lower()] if hedge else None, bool(cur))
-        )
-    return out
+    return [quantity(text, m, floor, low) for m, floor, low in raw_numbers(text) if not is_year(m)]
 
 
 def _int(value: float) -> float | int:
@@ -171,10 +198,10 @@ def _clause_year_found(clause: str) -> list[str]:
     return out
 
 
-def clause_years(text: str) -> list[tuple[int, int, int | None]]:
+def clause_years(text: str, low: str | None = None) -> list[tuple[int, int, int | None]]:
     """(start, end, year) for each clause: a clause's year is the one it names ("In 2003", "in 2002"),
-    else the year of the clause before it."""
-    if has_any(fold(text), _BREAK_WORDS):
+    else the year of the clause before it. `low`, when given, is `fold(text)`."""
+    if has_any(fold(text) if low is None else low, _BREAK_WORDS):
         bounds = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     else:
         bounds = [0, len(text)]
