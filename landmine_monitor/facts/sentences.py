@@ -71,6 +71,28 @@ def fold(text: str) -> str:
     return low
 
 
+def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` (compiled with re.I) for ASCII text lower-cased by `str.lower`: it finds there what
+    `pattern` finds in the text, at the same places, and runs faster (re.I makes the regex engine fold
+    every character it compares)."""
+    out = []
+    src = pattern.pattern
+    i = 0
+    while i < len(src):
+        if src.startswith("(?P<", i):
+            out.append("(?P<")
+            i += 4
+        elif src[i] == "\\":
+            if src[i + 1].isupper():
+                raise ValueError(f"upper-case escape in {src!r}")
+            out.append(src[i : i + 2])
+            i += 2
+        else:
+            out.append(src[i].lower())
+            i += 1
+    return re.compile("".join(out), pattern.flags & ~re.I)
+
+
 def has_any(low: str, words: tuple[str, ...]) -> bool:
     """Whether any of `words` occurs in `low` (plain substring checks: much cheaper than a regex)."""
     return any(map(low.__contains__, words))

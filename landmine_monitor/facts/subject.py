@@ -36,6 +36,8 @@ _BOUNDARY = re.compile(r"[,;:(—–]|\b(and|but|while|when|whereas|although|tho
 # _BOUNDARY spelled backwards: its matches (single marks, whole words) never overlap, so the first
 # match in the reversed text is the last one in the text, found without reading the whole text.
 _BOUNDARY_REVERSED = re.compile(r"[,;:(—–]|\b(dna|tub|elihw|nehw|saerehw|hguohtla|hguoht|sa)\b", re.I)
+# The same for lower-cased ASCII text, without re.I (which makes the engine fold every character).
+_BOUNDARY_REVERSED_LOW = re.compile(_BOUNDARY_REVERSED.pattern)
 
 
 @lru_cache(maxsize=1)
@@ -95,5 +97,8 @@ def clause_before(text: str, verb_start: int, floor: int = 0) -> str:
     """The words of the verb's own clause before it: from the last comma, colon, semicolon or
     conjunction (but not before `floor`, the end of the previous verb's phrase) up to the verb."""
     head = text[floor:verb_start]
-    m = _BOUNDARY_REVERSED.search(head[::-1])
+    if head.isascii():
+        m = _BOUNDARY_REVERSED_LOW.search(head.lower()[::-1])
+    else:
+        m = _BOUNDARY_REVERSED.search(head[::-1])
     return head[len(head) - m.start() :] if m else head

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact
-from .sentences import SentenceContext, has_any
+from .sentences import SentenceContext, has_any, lowered
 from .subject import about_other, clause_before
 
 # Known antipersonnel mine models, longest first so POMZ-2M wins over POMZ-2.
@@ -49,6 +49,10 @@ _NEGATION = re.compile(r"\b(?:not|never|no)\b", re.I)
 _MINES = re.compile(r"\b(?:mines?|landmines?|antipersonnel)\b", re.I)
 _DOUBT = re.compile(r"\b(?:may|might|could|possibly|perhaps)\b", re.I)
 _ASSUMED = re.compile(r"\b(?:assumes?|assumed|believed|believes)\b", re.I)
+# The same patterns for lower-cased ASCII text (see `lowered`).
+_PRODUCER_LOW = [(v, lowered(p)) for v, p in _PRODUCER]
+_EXPORTER_LOW = [(v, lowered(p)) for v, p in _EXPORTER]
+_NEGATION_LOW, _MINES_LOW, _DOUBT_LOW, _ASSUMED_LOW = map(lowered, (_NEGATION, _MINES, _DOUBT, _ASSUMED))
 
 
 # A model's first word (no dot): white space and markers never join words, so a model named in a
@@ -71,11 +75,15 @@ def extract(ctx: SentenceContext) -> list[Fact]:
     """Producer and exporter status and mine models named in one sentence."""
     text, low = ctx.text, ctx.low
     facts = [_fact(ctx, "mine_model", m.group(1)) for m in _models(text)]
-    if (facts or _MINES.search(text)) and (has_any(low, _PRODUCER_WORDS) or has_any(low, _EXPORTER_WORDS)):
-        if has_any(low, _PRODUCER_WORDS):
-            facts.extend(_status(ctx, "producer", _PRODUCER))
-        if has_any(low, _EXPORTER_WORDS):
-            facts.extend(_status(ctx, "exporter", _EXPORTER))
+    producer, exporter = has_any(low, _PRODUCER_WORDS), has_any(low, _EXPORTER_WORDS)
+    if not (producer or exporter):
+        return facts
+    ascii_text = text.isascii()
+    if facts or (_MINES_LOW.search(low) if ascii_text else _MINES.search(text)):
+        if producer:
+            facts.extend(_status(ctx, "producer", _PRODUCER_LOW if ascii_text else _PRODUCER, ascii_text))
+        if exporter:
+            facts.extend(_status(ctx, "exporter", _EXPORTER_LOW if ascii_text else _EXPORTER, ascii_text))
     return facts
 
 
@@ -109,17 +117,25 @@ def _fact(ctx: SentenceContext, indicator: str, value: object, qualifier: str | 
     )
 
 
-def _status(ctx: SentenceContext, indicator: str, patterns: list[tuple[str, re.Pattern[str]]]) -> list[Fact]:
+def _status(
+    ctx: SentenceContext, indicator: str, patterns: list[tuple[str, re.Pattern[str]]], ascii_text: bool
+) -> list[Fact]:
+    """The first of `patterns` that says something of the country; with `ascii_text`, the patterns
+    are `lowered` ones, searched in `ctx.low`."""
     text = ctx.text
+    src = ctx.low if ascii_text else text
+    negation, doubt, assumed = (
+        (_NEGATION_LOW, _DOUBT_LOW, _ASSUMED_LOW) if ascii_text else (_NEGATION, _DOUBT, _ASSUMED)
+    )
     for value, pattern in patterns:
-        m = pattern.search(text)
+        m = pattern.search(src)
         if not m or about_other(clause_before(text, m.start()), ctx.iso3):
             continue
-        head = text[: m.start()]
-        if value in ("past", "current") and _NEGATION.search(
-            text[max(0, m.start() - 60) : m.start()].split(";")[-1]
+        head = src[: m.start()]
+        if value in ("past", "current") and negation.search(
+            src[max(0, m.start() - 60) : m.start()].split(";")[-1]
         ):
             continue  # "is not known to have produced or exported", "has never produced, sold or exported"
-        qualifier = "possibly" if _DOUBT.search(head[-40:]) else "assumed" if _ASSUMED.search(head) else None
+        qualifier = "possibly" if doubt.search(head[-40:]) else "assumed" if assumed.search(head) else None
         return [_fact(ctx, indicator, value, qualifier)]
     return []
