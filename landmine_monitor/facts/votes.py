@@ -20,7 +20,7 @@ import re
 
 from ..model import Fact
 from .dates import find_dates
-from .sentences import SentenceContext, has_any
+from .sentences import SentenceContext, has_any, lowered
 from .subject import about_other, clause_before
 
 _TOPIC = re.compile(r"resolution|UNGA|General Assembly", re.I)
@@ -35,6 +35,9 @@ _RESOLUTION = re.compile(r"\bResolution\s+(\d{2})/(\d{1,3}\s?[A-Z]{0,2})\b", re.
 _NOT_A_VOTE_YEAR = re.compile(r"(?:since|until|before|prior to|through|from)\s+(?:\w+\s+){0,2}$", re.I)
 _TREATY_AFTER = re.compile(r"^\s*(?:Mine Ban|Ottawa|[Tt]reaty|Convention|Brussels)")
 _UNREAL = re.compile(r"\b(?:will|would|could|should|may|might|not)\s+(?:\w+\s+)?$", re.I)
+# The same patterns for lower-cased ASCII text (see `lowered`).
+_TOPIC_LOW, _UNREAL_LOW = lowered(_TOPIC), lowered(_UNREAL)
+_VERBS_LOW = [(v, lowered(p)) for v, p in _VERBS]
 
 
 _TOPIC_WORDS = ("resolution", "unga", "assembly")  # where _TOPIC can match
@@ -54,18 +57,21 @@ def wanted(text: str, low: str) -> bool:
 
 def extract(ctx: SentenceContext) -> list[Fact]:
     """The votes one sentence reports, one fact per (year, vote)."""
-    text = ctx.text
-    if not wanted(text, ctx.low) or not _TOPIC.search(text):
+    text, low = ctx.text, ctx.low
+    if not wanted(text, low):
         return []
-    patterns = [(v, p) for v, p in _VERBS if has_any(ctx.low, _VERB_WORDS_OF[v])]
-    hits = sorted(
-        ((m.start(), m.end(), v) for v, p in patterns for m in p.finditer(text)), key=lambda h: h[0]
-    )
+    ascii_text = text.isascii()
+    src, unreal = (low, _UNREAL_LOW) if ascii_text else (text, _UNREAL)
+    if not (_TOPIC_LOW if ascii_text else _TOPIC).search(src):
+        return []
+    verbs = _VERBS_LOW if ascii_text else _VERBS
+    patterns = [(v, p) for v, p in verbs if has_any(low, _VERB_WORDS_OF[v])]
+    hits = sorted(((m.start(), m.end(), v) for v, p in patterns for m in p.finditer(src)), key=lambda h: h[0])
     facts: list[Fact] = []
     seen: set[tuple[int, str]] = set()
     for i, (start, end, vote) in enumerate(hits):
         prev_end = hits[i - 1][1] if i else 0
-        if _UNREAL.search(text[max(prev_end, start - 20) : start]):
+        if unreal.search(src[max(prev_end, start - 20) : start]):
             continue
         if not _subjectless(text, start) and about_other(clause_before(text, start, prev_end), ctx.iso3):
             continue
