@@ -18,7 +18,7 @@ import re
 
 from ..model import Fact
 from .dates import FoundDate, find_dates
-from .sentences import SentenceContext, has_any
+from .sentences import SentenceContext, has_any, lowered
 from .subject import about_other, clause_before
 
 MBT = re.compile(r"Mine Ban Treaty|Ban Treaty|Ottawa (Convention|Treaty)|\b[Tt]he [Tt]reaty\b|\bMBT\b")
@@ -135,14 +135,17 @@ _EVENT_WORDS = {
 }
 
 
+_STATUS_PATTERNS = [("state_party", _STATE_PARTY), ("signatory", _SIGNATORY), ("not_party", _NOT_PARTY)]
+# The same for lower-cased ASCII text (see `lowered`).
+_STATUS_PATTERNS_LOW = [(status, lowered(p)) for status, p in _STATUS_PATTERNS]
+
+
 def _status(ctx: SentenceContext) -> list[Fact]:
     text = ctx.text
-    for status, pattern in (
-        ("state_party", _STATE_PARTY),
-        ("signatory", _SIGNATORY),
-        ("not_party", _NOT_PARTY),
-    ):
-        m = pattern.search(text) if has_any(ctx.low, _STATUS_WORDS[status]) else None
+    ascii_text = text.isascii()
+    src = ctx.low if ascii_text else text
+    for status, pattern in _STATUS_PATTERNS_LOW if ascii_text else _STATUS_PATTERNS:
+        m = pattern.search(src) if has_any(ctx.low, _STATUS_WORDS[status]) else None
         if not m or about_other(clause_before(text, m.start()), ctx.iso3) or _other_instrument(text, m.end()):
             continue
         if status == "state_party" or _mbt_near(text, m):
@@ -159,6 +162,8 @@ def _mbt_near(text: str, m: re.Match[str]) -> bool:
 def _other_instrument(text: str, pos: int) -> bool:
     """The words after `pos` name another instrument (CCW, its protocols, the Cluster Munition
     Convention, Geneva Call's Deed of Commitment) rather than the Mine Ban Treaty."""
+    if text.isascii():
+        return bool(_OTHER_LOW.match(text.lower(), pos))
     return bool(_OTHER.match(text, pos))
 
 
@@ -167,6 +172,9 @@ _OTHER = re.compile(
     r"Cluster|Amended Protocol|Protocol|Geneva Call|Deed of Commitment|instrument of accession to the CCW)",
     re.I,
 )
+
+
+_OTHER_LOW = lowered(_OTHER)
 
 
 def _events(ctx: SentenceContext) -> list[Fact]:
