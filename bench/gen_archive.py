@@ -5,7 +5,7 @@
 or, without touching disk: `from gen_archive import generate; for name, data in generate(5000, seed=1): ...`
 
 Reports are 3-60 KB (about 18 KB on average) with 5-60 notes each, for every pycountry country and the
-editions 1999-2013, in the page layouts of each era: upper-case titles (1999-2002, some 1999 pages without a
+editions 1999-2020, in the page layouts of each era: upper-case titles (1999-2002, some 1999 pages without a
 title and with lost headings), "Country, Landmine Monitor Report YEAR" (2003-2008), slug titles with a Key Data
 box (2009) and country profiles with "Last Updated:" (2010-2013). The text is fiction assembled from
 sentence templates with mine, clearance, casualty and funding vocabulary, so search benchmarks mean something.
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pycountry
 
-EDITIONS = tuple(range(1999, 2014))
+EDITIONS = tuple(range(1999, 2021))  # 1999-2009 annual reports, then country profiles
 MIN_SIZE, MAX_SIZE, MEAN_SIZE = 3_000, 60_000, 18_000
 MIN_NOTES, MAX_NOTES = 5, 60
 POOL_PER_TOPIC = 400
@@ -537,7 +537,8 @@ def generate(n: int, seed: int = 1) -> Iterator[tuple[str, bytes]]:
     pools = _Pools(rng)
     for i in range(n):
         country = pools.countries[i % len(pools.countries)]
-        edition = EDITIONS[(i // len(pools.countries) + rng.randrange(len(EDITIONS))) % len(EDITIONS)]
+        # each country's editions differ until every edition is used, so (country, edition) pairs stay distinct
+        edition = EDITIONS[(i // len(pools.countries) + i) % len(EDITIONS)]
         name = f"{edition}/{_slug(country)}-{i:05d}.txt"
         yield name, _report(rng, pools, country, edition).encode("utf-8")
 
