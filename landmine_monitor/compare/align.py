@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from ..months import MONTHS
 from .sentences import Sentence
 
 SAME_TOPIC_MIN = 62.0  # similarity (0-100) needed to pair two sentences of one topic
@@ -91,20 +92,6 @@ _NUMBER_WORDS = [
     "dozen",
     "dozens",
 ]
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 _NUM = re.compile(r"\d[\d,.]*\d|\d")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n[’']t\b", re.I)
 _STATUS = re.compile(
@@ -134,7 +121,7 @@ def numbers(text: str) -> Counter[str]:
         w = m.group(0)
         if w == "one" and low.startswith(" of", m.end()):
             continue  # "one of the few": not a figure
-        if w in _NUMBER_WORDS or (w in _MONTHS and w != "may"):
+        if w in _NUMBER_WORDS or (w in MONTHS and w != "may"):
             found[w] += 1
     return found
 

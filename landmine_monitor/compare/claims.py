@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..months import MONTHS
 from .sentences import Sentence
 
 PREDICATES: dict[str, re.Pattern[str]] = {
@@ -55,18 +56,7 @@ _GENERIC_PLACE = frozenset(
         "government",
         "army",
         "forces",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTHS,
     ]
 )
 _CAPITAL = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][\w’'-]+)")

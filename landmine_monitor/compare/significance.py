@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..months import MONTHS
 from .align import Pair, numbers
 from .sentences import Sentence
 
@@ -29,18 +30,7 @@ _ABSENCE = re.compile(r"^(?:no|there (?:is|are|were|was|has been|have been) no)\
 _NAME = re.compile(r"(?<=\s)(?:[A-Z][\w’'-]*\d[\w-]*|[A-Z][a-z’'-]{2,}|[A-Z]{2,6}\b)")
 _NOT_NAMES = frozenset(
     [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTHS,
         "the",
         "this",
         "these",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import countries
 from ..model import Country
+from ..months import MONTHS
 from ..topics import heading_topics
 from .chrome import UrlInfo
 from .layout import KD, META, Unit, is_candidate, is_prose
@@ -177,24 +178,10 @@ def page_country(head: Head, info: UrlInfo, kind: str, text: str) -> tuple[Count
 
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\b")
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 
 
 def _after_month(text: str, at: int) -> bool:
-    return text[max(0, at - 10) : at].rstrip().lower().endswith(_MONTHS)
+    return text[max(0, at - 10) : at].rstrip().lower().endswith(MONTHS)
 
 
 def page_edition(
