@@ -18,7 +18,7 @@ import re
 
 from ..model import Fact
 from .quantities import VAGUE, Quantity, clause_years, is_year, quantity, raw_numbers, year_at
-from .sentences import SentenceContext, has_any
+from .sentences import SentenceContext, has_any, lowered
 from .subject import about_other, clause_before
 
 # (indicator, unit, what may follow the number)
@@ -132,6 +132,9 @@ _NOUN_AFTER_LOW = re.compile(
 _VAGUE_WORDS = ("hundreds", "thousands", "millions")  # where VAGUE can match
 _NOTHING_WORDS = ("statistics", "information", "data", "known")  # where _NOTHING_KNOWN can match
 _DESTROY = re.compile(r"\bdestroy|retain", re.I)
+# What _counted and _mine_indicator search, and the same for lower-cased ASCII text (see `lowered`).
+_PATTERNS = (_EMPLACED, _STOCKPILE, _CLEARED, _NOTHING_KNOWN, _DESTROY)
+_PATTERNS_LOW = tuple(map(lowered, _PATTERNS))
 _PER_YEAR = re.compile(r"\s*\w+\s+(?:each|per|a)\s+year")
 
 
@@ -141,9 +144,12 @@ def _counted(
     text, low = ctx.text, ctx.low
     group = noun.lastgroup or ""
     indicator, unit, _ = _COUNTED[int(group[1:])]
-    clause = _clause(clauses, q.start, text)
+    ascii_text = text.isascii()
+    src, patterns = (low, _PATTERNS_LOW) if ascii_text else (text, _PATTERNS)
+    emplaced, stockpile, cleared, nothing_known, destroy = patterns
+    clause = _clause(clauses, q.start, src)
     if about_other(clause_before(text, q.start), ctx.iso3) or (
-        has_any(low, _NOTHING_WORDS) and _NOTHING_KNOWN.search(clause)
+        has_any(low, _NOTHING_WORDS) and nothing_known.search(clause)
     ):
         return None
     if indicator == "mines":
@@ -153,12 +159,15 @@ def _counted(
         # the number) gives in the unstripped text after the number, as always read.
         length = noun.end() - noun.start(group)
         found = _mine_indicator(
-            text[max(0, q.start - 40) : q.start], text[q.end + length + 1 : q.end + length + 30], clause
+            src[max(0, q.start - 40) : q.start],
+            src[q.end + length + 1 : q.end + length + 30],
+            clause,
+            patterns,
         )
         if found is None:
             return None
         indicator = found
-    if indicator == "area_cleared" and not _CLEARED.search(clause):
+    if indicator == "area_cleared" and not cleared.search(clause):
         return None
     return _make(ctx, indicator, q.value, unit, year_at(clauses, q.start), q.qualifier)
 
@@ -167,17 +176,21 @@ def _clause(clauses: list[tuple[int, int, int | None]], pos: int, text: str) -> 
     return next((text[a:b] for a, b, _ in clauses if a <= pos < b), text)
 
 
-def _mine_indicator(before: str, after: str, clause: str) -> str | None:
-    """What a count of mines is: the words nearest the number decide, then its clause."""
-    if _EMPLACED.search(after):
+def _mine_indicator(
+    before: str, after: str, clause: str, patterns: tuple[re.Pattern[str], ...] = _PATTERNS
+) -> str | None:
+    """What a count of mines is: the words nearest the number decide, then its clause. `patterns`
+    are _PATTERNS, or _PATTERNS_LOW for lower-cased ASCII text."""
+    emplaced, stockpile, _, _, destroy = patterns
+    if emplaced.search(after):
         return "mines_emplaced"
-    if _STOCKPILE.search(before):
+    if stockpile.search(before):
         return "stockpile_size"
-    if _EMPLACED.search(before):
+    if emplaced.search(before):
         return "mines_emplaced"
-    if _EMPLACED.search(clause):
+    if emplaced.search(clause):
         return "mines_emplaced"
-    if _STOCKPILE.search(clause) and not _DESTROY.search(clause):
+    if stockpile.search(clause) and not destroy.search(clause):
         return "stockpile_size"
     return None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sentences import fold, has_any
+from .sentences import fold, has_any, lowered
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -176,6 +176,7 @@ _BREAK_WORDS = (";", "compared", "increase", "decrease", "rise", "drop", "declin
 # _CLAUSE_YEAR for lower-cased text (see `lower_in_place`), without its leading \b (checked by hand) and without re.I:
 # the regex engine then scans for the first letters of the words.
 _CLAUSE_YEAR_LOW = re.compile(_CLAUSE_YEAR.pattern.removeprefix(r"\b"))
+_CLAUSE_BREAK_LOW = lowered(_CLAUSE_BREAK)
 _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 
 
@@ -201,8 +202,10 @@ def _clause_year_found(clause: str) -> list[str]:
 def clause_years(text: str, low: str | None = None) -> list[tuple[int, int, int | None]]:
     """(start, end, year) for each clause: a clause's year is the one it names ("In 2003", "in 2002"),
     else the year of the clause before it. `low`, when given, is `fold(text)`."""
-    if has_any(fold(text) if low is None else low, _BREAK_WORDS):
-        bounds = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    low = fold(text) if low is None else low
+    if has_any(low, _BREAK_WORDS):
+        breaks = _CLAUSE_BREAK_LOW.finditer(low) if text.isascii() else _CLAUSE_BREAK.finditer(text)
+        bounds = [0] + [m.start() for m in breaks] + [len(text)]
     else:
         bounds = [0, len(text)]
     out: list[tuple[int, int, int | None]] = []
