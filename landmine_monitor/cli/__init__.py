@@ -25,7 +25,15 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def _register() -> None:
     # Each module adds its commands to `app` when imported; `--help` lists them in this order.
-    for name in ("parse_cmd", "store_cmd", "search_cmd", "sources_cmd", "facts_cmd", "compare_cmd", "web_cmd"):
+    for name in (
+        "parse_cmd",
+        "store_cmd",
+        "search_cmd",
+        "sources_cmd",
+        "facts_cmd",
+        "compare_cmd",
+        "web_cmd",
+    ):
         importlib.import_module(f"{__name__}.{name}")
 
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from .. import store
 from ..countries import by_iso3, resolve
-from ..errors import MonitorError
+from ..errors import MonitorError, NotFound
 from ..model import Country
+from ..store import archive
 
 
 def open_db(db: Path, readonly: bool = True) -> sqlite3.Connection:
@@ -30,6 +31,18 @@ def country_arg(name: str) -> Country:
             f"unknown country {name!r} (give an ISO code such as PRK or a name such as 'North Korea')"
         )
     return country
+
+
+def report_id_arg(conn: sqlite3.Connection, country: Country, edition: int, db: Path) -> str:
+    """The id of a country's report of an edition, or a NotFound naming the editions the database holds."""
+    rid = store.find_report(conn, country.iso3, edition)
+    if rid is None:
+        held = sorted({r["edition"] for r in archive.list_reports(conn, iso3=country.iso3) if r["edition"]})
+        raise NotFound(
+            f"no report for {country.name} ({country.iso3}) in edition {edition} in {db}"
+            f" (editions held: {', '.join(map(str, held)) or 'none'})"
+        )
+    return rid
 
 
 def print_json(value: Any) -> None:

@@ -16,7 +16,7 @@ from ..model import Country, Report
 from ..settings import db_option
 from ..store import archive
 from . import app
-from .common import country_arg, open_db, print_json
+from .common import country_arg, open_db, print_json, report_id_arg
 
 REPORT_KINDS = ("country_report", "country_profile")
 
@@ -31,13 +31,7 @@ def _held(conn: sqlite3.Connection, c: Country) -> list[dict[str, object]]:
 
 
 def _load(conn: sqlite3.Connection, c: Country, edition: int, db: Path) -> Report:
-    rid = store.find_report(conn, c.iso3, edition)
-    if rid is None:
-        held = ", ".join(str(r["edition"]) for r in _held(conn, c)) or "none"
-        raise NotFound(
-            f"no report for {c.name} ({c.iso3}) in edition {edition} in {db} (editions held: {held})"
-        )
-    return store.load_report(conn, rid)
+    return store.load_report(conn, report_id_arg(conn, c, edition, db))
 
 
 @app.command()

@@ -10,13 +10,13 @@ import typer
 
 from .. import store
 from ..citations import parse_note, source_ages
-from ..errors import MonitorError, NotFound
+from ..errors import MonitorError
 from ..model import CITATION_KINDS
 from ..settings import db_option
 from ..sources import label
 from ..store import sources as queries
 from . import app
-from .common import country_arg, open_db, print_csv, print_json, print_table
+from .common import country_arg, open_db, print_csv, print_json, print_table, report_id_arg
 
 SOURCE_COLUMNS = queries.REGISTRY_COLUMNS
 
@@ -61,9 +61,7 @@ def citations(
     """Every note of one report, parsed into citations, and how old the report's sources are."""
     c = country_arg(country)
     conn = open_db(db)
-    rid = store.find_report(conn, c.iso3, edition)
-    if rid is None:
-        raise NotFound(f"no report for {c.name} ({c.iso3}) in edition {edition} in {db}")
+    rid = report_id_arg(conn, c, edition, db)
     notes = queries.report_notes(conn, rid)
     ages = source_ages(store.load_report(conn, rid))
     if as_json:

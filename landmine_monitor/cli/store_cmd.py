@@ -7,12 +7,11 @@ from pathlib import Path
 import typer
 
 from .. import store
-from ..errors import NotFound
 from ..ingest import ingest as ingest_paths
 from ..settings import db_option
 from ..store import archive
 from . import app
-from .common import country_arg, open_db, print_csv, print_json, print_table
+from .common import country_arg, open_db, print_csv, print_json, print_table, report_id_arg
 
 
 @app.command()
@@ -133,9 +132,7 @@ def show(
     """Print one stored report."""
     c = country_arg(country)
     conn = open_db(db)
-    rid = store.find_report(conn, c.iso3, edition)
-    if rid is None:
-        raise NotFound(f"no report for {c.name} ({c.iso3}) in edition {edition} in {db}")
+    rid = report_id_arg(conn, c, edition, db)
     report = store.load_report(conn, rid)
     if as_json:
         print_json(report.to_dict())
