@@ -135,6 +135,24 @@ def test_one_vote_fact_per_year_and_resolution_gives_the_year() -> None:
     assert {f.date for f in facts if f.year == 1996} == {"1996-12-10"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Nauru voted in favor of UNGA Resolution 60/80 on 8 December 2005.", "A/RES/60/80"),
+        ("Nauru voted in favor of UNGA Resolution 56/24M in November 2001.", "A/RES/56/24M"),
+        ("Nauru voted in favor of UNGA Resolution 56/24 M in November 2001.", "A/RES/56/24M"),
+    ],
+)
+def test_resolution_symbols_keep_only_upper_case_suffixes(sentence: str, unit: str) -> None:
+    assert {f.unit for f in votes.extract(ctx(sentence, edition=2006))} == {unit}
+
+
+def test_odd_letters_in_hedges_do_not_crash() -> None:
+    # U+017F (long s) matches "s" in a case-insensitive pattern but is not "s" after lower().
+    facts = numbers.extract(ctx("In 2003 Nauru planted \u017fome 500 antipersonnel mines along its border."))
+    assert all(f.value == 500 for f in facts)
+
+
 def test_each_verb_owns_its_years() -> None:
     facts = votes.extract(
         ctx("Nauru voted in favor of the 1996 UN General Assembly resolution, but has abstained on every "

@@ -138,7 +138,9 @@ def quantity(text: str, m: re.Match[str], floor: int | None, low: str) -> Quanti
     raw = num.replace(",", "")
     base = float(raw) if raw[0].isdigit() else _WORDS[raw.lower()]
     value = base * _SCALE[scale.lower()] if scale else base
-    return Quantity(m.start(), m.end(), _int(value), _HEDGES[hedge.lower()] if hedge else None, bool(cur))
+    return Quantity(
+        m.start(), m.end(), _int(value), _HEDGES.get(hedge.casefold()) if hedge else None, bool(cur)
+    )
 
 
 def _hedge_start(low: str, start: int, floor: int) -> int | None:

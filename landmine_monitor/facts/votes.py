@@ -31,7 +31,7 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
     ("abstained", re.compile(r"\babstain(?:ed|s|ing)?\b|\babstention\b", re.I)),
     ("absent", re.compile(r"\babsent\b|\bdid not (?:take part in|participate in) the vote\b", re.I)),
 ]  # fmt: skip
-_RESOLUTION = re.compile(r"\bResolution\s+(\d{2})/(\d{1,3}\s?[A-Z]{0,2})\b", re.I)
+_RESOLUTION = re.compile(r"\bResolution\s+(\d{2})/(\d{1,3}(?:\s?(?-i:[A-Z]{1,2}))?)\b", re.I)
 _NOT_A_VOTE_YEAR = re.compile(r"(?:since|until|before|prior to|through|from)\s+(?:\w+\s+){0,2}$", re.I)
 _TREATY_AFTER = re.compile(r"^\s*(?:Mine Ban|Ottawa|[Tt]reaty|Convention|Brussels)")
 _UNREAL = re.compile(r"\b(?:will|would|could|should|may|might|not)\s+(?:\w+\s+)?$", re.I)
