@@ -151,6 +151,8 @@ def _process(name: str, data: bytes | str, known: tuple[str, str] | None) -> Out
         return Outcome(name, prepared=store.prepare(parse_bytes(data, name)))
     except InputError as e:
         return Outcome(name, problem=e.problem)
+    except Exception as e:  # a parser bug must not stop the batch: name the page and go on
+        return Outcome(name, problem=f"internal parser error ({type(e).__name__}: {e}); please report it")
 
 
 def _read(item: Item) -> bytes | str:

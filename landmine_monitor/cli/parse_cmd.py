@@ -27,6 +27,12 @@ def parse(
             typer.echo(f"error: {e}", err=True)
             failed += 1
             continue
+        except Exception as e:  # a parser bug must not stop the batch: name the page and go on
+            typer.echo(
+                f"error: {path}: internal parser error ({type(e).__name__}: {e}); please report it", err=True
+            )
+            failed += 1
+            continue
         if as_json:
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         else:
