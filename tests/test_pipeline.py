@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from landmine_monitor import store
@@ -97,6 +97,9 @@ PAGE = st.lists(st.one_of(LINE, st.sampled_from(["", "Mine Ban Policy", "[1] Ema
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PAGE)
+@example(
+    "Mine Ban Policy\n\nFreedonia planted ſome 500 antipersonnel mines in 2003.[1]\n\n[1] Email from A B, 1 May 2004."
+)
 def test_any_page_parses_or_is_refused(text: str) -> None:
     try:
         report = parse_bytes(("Landmine Monitor Report 2004\n" + text).encode(), "random.txt")
