@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,7 @@ def country_letters(number: int) -> str:
     return "".join(chr(65 + (number // 26**k) % 26) for k in (2, 1, 0))
 
 
-def mask_values(values: list[str], vocabulary: tuple[str, ...]) -> int:
+def mask_values(values: Iterable[str], vocabulary: tuple[str, ...]) -> int:
     """The bit mask of a set of topics or source kinds (bit i: vocabulary[i])."""
     bits = _BITS[vocabulary]
     mask = 0

@@ -11,9 +11,10 @@ import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 import tantivy
 
@@ -47,7 +48,7 @@ def rebuild(db: Path) -> int:
     try:
         index = create(tmp)
         writer = index_writer(index, BUILD_HEAP, _threads(), path)
-        count = _add_reports(writer, conn, sorted(search_docs.report_versions(conn)))
+        count = _add_reports(writer, conn, None)
         writer.commit()
         writer.wait_merging_threads()
         write_manifest(tmp, search_docs.country_names(conn))
@@ -106,48 +107,103 @@ def _threads() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _add_reports(writer: tantivy.IndexWriter, conn: sqlite3.Connection, ids: Iterable[str]) -> int:
+def _add_reports(writer: tantivy.IndexWriter, conn: sqlite3.Connection, ids: Iterable[str] | None) -> int:
+    """Index every report (ids None) or the given ones; documents added."""
     count = 0
-    for rid in ids:
-        for doc in search_docs.report_documents(conn, rid):
-            writer.add_document(to_document(doc))
+    add = writer.add_document
+    for rows in search_docs.report_rows(conn, ids):
+        for doc in documents(rows):
+            add(doc)
             count += 1
     return count
 
 
-def to_document(d: dict[str, Any]) -> tantivy.Document:
-    """One index document from store.search_docs: parts joined by blank lines, their offsets kept."""
-    doc = tantivy.Document()
+def documents(r: search_docs.ReportRows) -> Iterator[tantivy.Document]:
+    """A report's index documents, in reading order: title, key developments, sections, notes."""
+    head = (r.id, f"{r.id}@{r.sha256}", r.iso3, r.country_name, r.edition, country_number(r.iso3 or ""))
+    yield _document(head, "title", [(r.id, None, None, r.title)], None, None, (), ())
+    if r.key_developments:
+        yield _document(head, "key_developments", r.key_developments, None, None, _KD_TOPICS, ())
+    kinds: dict[int, list[str]] = {}
+    for _, so, kind in r.section_kinds:
+        kinds.setdefault(so, []).append(kind)
+    for so, rows in groupby(r.paragraphs, key=itemgetter(4)):
+        parts = list(rows)
+        topics = _topics(parts[0][6])
+        yield _document(head, "section", parts, so, parts[0][5], topics, kinds.get(so, ()))
+    if r.notes:
+        topics_json = dict.fromkeys(row[1] for row in r.note_topics)
+        note_topics = list(dict.fromkeys(t for raw in topics_json for t in _topics(raw)))
+        yield _document(head, "notes", r.notes, None, None, note_topics, [k for _, k in r.note_kinds])
+
+
+_KD_TOPICS = ("key_developments",)
+_TOPIC_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _topics(raw: str) -> tuple[str, ...]:
+    topics = _TOPIC_CACHE.get(raw)
+    if topics is None:
+        topics = _TOPIC_CACHE[raw] = tuple(json.loads(raw))
+    return topics
+
+
+def _document(
+    head: tuple[str, str, str | None, str | None, int | None, int],
+    kind: str,
+    rows: list[search_docs.Row],
+    section: int | None,
+    heading: str | None,
+    topics: Sequence[str],
+    kinds: Sequence[str],
+) -> tantivy.Document:
+    """One index document: the parts' texts (row[3]) joined by blank lines, their byte offsets, ords
+    (row[1]) and anchors (row[2]) kept as compact JSON in `parts`."""
     texts, parts, offset = [], [], 0
-    for anchor, ord_, raw in d["parts"]:
-        text = (raw or "").strip()
+    for row in rows:
+        text = (row[3] or "").strip()
         if text:
-            parts.append([offset, ord_, anchor])
+            ord_ = "null" if row[1] is None else row[1]
+            anchor = "null" if row[2] is None else f'"{row[2]}"'
+            parts.append(f"[{offset},{ord_},{anchor}]")
             texts.append(text)
-            offset += len(text.encode()) + len(SEPARATOR)
+            offset += (len(text) if text.isascii() else len(text.encode())) + _SEP_BYTES
     text = SEPARATOR.join(texts)
+    report, version, country, country_name, edition, country_code = head
+    doc = tantivy.Document()
     doc.add_text("text", text)
     doc.add_text("exact", text)
-    doc.add_bytes("parts", json.dumps(parts, separators=(",", ":")).encode())
-    for name in ("report", "version", "kind", "country", "country_name", "heading"):
-        if d.get(name) is not None:
-            doc.add_text(name, str(d[name]))
-    for name in ("edition", "section"):
-        if d.get(name) is not None:
-            doc.add_integer(name, int(d[name]))
-    for topic in d["topics"]:
+    doc.add_bytes("parts", f"[{','.join(parts)}]".encode())
+    doc.add_text("report", report)
+    doc.add_text("version", version)
+    doc.add_text("kind", kind)
+    if country is not None:
+        doc.add_text("country", country)
+    if country_name is not None:
+        doc.add_text("country_name", country_name)
+    if heading is not None:
+        doc.add_text("heading", heading)
+    if edition is not None:
+        doc.add_integer("edition", edition)
+    if section is not None:
+        doc.add_integer("section", section)
+    for topic in topics:
         doc.add_text("topic", topic)
-    for kind in d["source_kinds"]:
-        doc.add_text("source_kind", kind)
-    if d.get("country"):
-        doc.add_integer("f_country", country_number(d["country"]))
-    masks = {
-        TOPICS: mask_values(d["topics"], TOPICS),
-        CITATION_KINDS: mask_values(d["source_kinds"], CITATION_KINDS),
-    }
-    for name, vocabulary, first, bits in MASKS:
-        doc.add_integer(name, masks[vocabulary] >> first & ((1 << bits) - 1))
+    for k in kinds:
+        doc.add_text("source_kind", k)
+    if country:
+        doc.add_integer("f_country", country_code)
+    _add_masks(doc, mask_values(topics, TOPICS), mask_values(kinds, CITATION_KINDS))
     return doc
+
+
+_SEP_BYTES = len(SEPARATOR.encode())
+
+
+def _add_masks(doc: tantivy.Document, topic_mask: int, kind_mask: int) -> None:
+    for name, vocabulary, first, bits in MASKS:
+        mask = topic_mask if vocabulary is TOPICS else kind_mask
+        doc.add_integer(name, mask >> first & ((1 << bits) - 1))
 
 
 def _swap(tmp: Path, path: Path) -> None:

@@ -1,7 +1,9 @@
 """Read queries that feed the search index: the searchable texts of each report, with where they sit.
 
 The search index (landmine_monitor/search/) is derived from these rows and rebuilt from them; nothing here
-writes. A report gives one document per section (its paragraphs, each part keeping its anchor `p-S-P`), one
+writes. `report_rows` streams every report (or a chosen few) with one query per table, each ordered by
+report id, and joins them in one pass: no per-report queries. What a report gives the index (see
+search/indexer.py): one document per section (its paragraphs, each part keeping its anchor `p-S-P`), one
 for its notes (each part `fn-N`), one for its key developments and one for its title. Each carries the
 report, country (code and name), edition, section (ord, heading, topics) and the citation kinds of the
 sources it cites (a section: the kinds of the notes its paragraphs mark; the notes: their own).
@@ -11,10 +13,29 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from ..model import note_anchor, paragraph_anchor
+Row = tuple[Any, ...]
+
+
+class ReportRows(NamedTuple):
+    """One report's searchable rows. Text rows start (report id, ord, anchor, text, ...)."""
+
+    id: str
+    iso3: str | None
+    country_name: str | None
+    edition: int | None
+    title: str
+    sha256: str
+    key_developments: list[Row]  # (report id, ord, None, text)
+    paragraphs: list[Row]  # (report id, ord, anchor, text, section ord, heading, topics JSON), reading order
+    section_kinds: list[Row]  # (report id, section ord, citation kind), distinct, sorted
+    notes: list[Row]  # (report id, number, anchor, text), by number
+    note_kinds: list[Row]  # (report id, citation kind), distinct, sorted
+    note_topics: list[Row]  # (report id, topics JSON) of each marker's section, by note number
 
 
 def report_versions(conn: sqlite3.Connection) -> dict[str, str]:
@@ -26,111 +47,69 @@ def country_names(conn: sqlite3.Connection) -> dict[str, str]:
     return {r[0]: r[1] for r in conn.execute("SELECT iso3, name FROM countries")}
 
 
-def report_documents(conn: sqlite3.Connection, rid: str) -> Iterator[dict[str, Any]]:
-    """The searchable documents of one report, in reading order: title, key developments, sections, notes.
+_HEADS = (
+    "SELECT r.id, r.iso3, c.name, r.edition, r.title, r.sha256 FROM reports r"
+    " LEFT JOIN countries c ON c.iso3 = r.iso3 {where} ORDER BY r.id"
+)
+_PARTS = {  # each ordered by report id first, as the heads are
+    "key_developments": "SELECT report_id, ord, NULL, text FROM key_developments {where} ORDER BY report_id, ord",
+    "paragraphs": "SELECT p.report_id, p.ord, 'p-' || (p.section_ord + 1) || '-' || (p.ord + 1), p.text,"
+    " p.section_ord, s.heading, s.topics FROM paragraphs p"
+    " JOIN sections s ON s.report_id = p.report_id AND s.ord = p.section_ord {where}"
+    " ORDER BY p.report_id, p.section_ord, p.ord",
+    "section_kinds": "SELECT DISTINCT m.report_id, m.section_ord, c.kind FROM markers m"
+    " JOIN citations c ON c.report_id = m.report_id AND c.footnote_number = m.footnote_number {where}"
+    " ORDER BY 1, 2, 3",
+    "notes": "SELECT report_id, number, 'fn-' || number, text FROM footnotes {where} ORDER BY report_id, number",
+    "note_kinds": "SELECT DISTINCT report_id, kind FROM citations {where} ORDER BY 1, 2",
+    "note_topics": "SELECT m.report_id, s.topics FROM markers m"
+    " JOIN sections s ON s.report_id = m.report_id AND s.ord = m.section_ord {where}"
+    " ORDER BY m.report_id, m.footnote_number, m.rowid",
+}
+_ALIAS = {"paragraphs": "p.", "section_kinds": "m.", "note_topics": "m."}
 
-    `parts` is a list of (anchor, ord, text): paragraphs (ord = paragraph ord) or notes (ord = number).
-    """
-    head = conn.execute(
-        "SELECT r.id, r.kind, r.iso3, c.name AS country_name, r.edition, r.title, r.sha256"
-        " FROM reports r LEFT JOIN countries c ON c.iso3 = r.iso3 WHERE r.id = ?",
-        (rid,),
-    ).fetchone()
-    if head is None:
+
+def report_rows(conn: sqlite3.Connection, ids: Iterable[str] | None = None) -> Iterator[ReportRows]:
+    """The searchable rows of every report (or of `ids`), by report id."""
+    wanted = None if ids is None else json.dumps(sorted(set(ids)))
+    if wanted == "[]":
         return
-    base = {
-        "report": rid,
-        "country": head["iso3"],
-        "country_name": head["country_name"],
-        "edition": head["edition"],
-        "version": f"{rid}@{head['sha256']}",
-        "heading": None,
-        "section": None,
-        "topics": [],
-        "source_kinds": [],
+    heads = _stream(conn, _HEADS, "r.id", wanted)
+    parts = {
+        name: _Groups(_stream(conn, sql, _ALIAS.get(name, "") + "report_id", wanted))
+        for name, sql in _PARTS.items()
     }
-    yield {**base, "kind": "title", "parts": [(None, None, _title(head))]}
-    kd = [
-        (None, row[0], row[1])
-        for row in conn.execute(
-            "SELECT ord, text FROM key_developments WHERE report_id = ? ORDER BY ord", (rid,)
-        )
-    ]
-    if kd:
-        yield {**base, "kind": "key_developments", "parts": kd, "topics": ["key_developments"]}
-    yield from _sections(conn, rid, base)
-    notes = _notes(conn, rid, base)
-    if notes is not None:
-        yield notes
+    for rid, iso3, name, edition, title, sha in heads:
+        rows = {k: g.take(rid) for k, g in parts.items()}
+        yield ReportRows(rid, iso3, name, edition, _title(rid, iso3, name, edition, title), sha, **rows)
 
 
-def _title(head: sqlite3.Row) -> str:
-    if head["title"]:
-        return str(head["title"])
-    name = head["country_name"] or head["iso3"] or head["id"]
-    return f"{name}, Landmine Monitor Report {head['edition']}" if head["edition"] else str(name)
+def _stream(conn: sqlite3.Connection, sql: str, column: str, wanted: str | None) -> Iterator[Row]:
+    where = f"WHERE {column} IN (SELECT value FROM json_each(?))" if wanted is not None else ""
+    cur = conn.cursor()
+    cur.row_factory = None
+    return cur.execute(sql.format(where=where), () if wanted is None else (wanted,))
 
 
-def _sections(conn: sqlite3.Connection, rid: str, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    kinds = _section_source_kinds(conn, rid)
-    rows = conn.execute(
-        "SELECT p.section_ord, p.ord, p.text, s.heading, s.topics FROM paragraphs p"
-        " JOIN sections s ON s.report_id = p.report_id AND s.ord = p.section_ord"
-        " WHERE p.report_id = ? ORDER BY p.section_ord, p.ord",
-        (rid,),
-    )
-    doc: dict[str, Any] | None = None
-    for so, po, text, heading, topics in rows:
-        if doc is None or doc["section"] != so:
-            if doc is not None:
-                yield doc
-            doc = {
-                **base,
-                "kind": "section",
-                "section": so,
-                "heading": heading,
-                "topics": json.loads(topics),
-                "source_kinds": kinds.get(so, []),
-                "parts": [],
-            }
-        doc["parts"].append((paragraph_anchor(so, po), po, text))
-    if doc is not None:
-        yield doc
+class _Groups:
+    """Rows grouped by report id (their first column), taken in ascending id order."""
+
+    def __init__(self, rows: Iterator[Row]) -> None:
+        self._groups = groupby(rows, key=itemgetter(0))
+        self._next = next(self._groups, None)
+
+    def take(self, rid: str) -> list[Row]:
+        while self._next is not None and self._next[0] < rid:
+            self._next = next(self._groups, None)
+        if self._next is None or self._next[0] != rid:
+            return []
+        rows = list(self._next[1])
+        self._next = next(self._groups, None)
+        return rows
 
 
-def _section_source_kinds(conn: sqlite3.Connection, rid: str) -> dict[int, list[str]]:
-    rows = conn.execute(
-        "SELECT DISTINCT m.section_ord, c.kind FROM markers m"
-        " JOIN citations c ON c.report_id = m.report_id AND c.footnote_number = m.footnote_number"
-        " WHERE m.report_id = ? ORDER BY 1, 2",
-        (rid,),
-    )
-    out: dict[int, list[str]] = {}
-    for so, kind in rows:
-        out.setdefault(so, []).append(kind)
-    return out
-
-
-def _notes(conn: sqlite3.Connection, rid: str, base: dict[str, Any]) -> dict[str, Any] | None:
-    parts = [
-        (note_anchor(n), n, text)
-        for n, text in conn.execute(
-            "SELECT number, text FROM footnotes WHERE report_id = ? ORDER BY number", (rid,)
-        )
-    ]
-    if not parts:
-        return None
-    kinds = [
-        k
-        for (k,) in conn.execute(
-            "SELECT DISTINCT kind FROM citations WHERE report_id = ? ORDER BY kind", (rid,)
-        )
-    ]
-    topics: list[str] = []
-    for (raw,) in conn.execute(
-        "SELECT DISTINCT s.topics FROM markers m JOIN sections s ON s.report_id = m.report_id"
-        " AND s.ord = m.section_ord WHERE m.report_id = ?",
-        (rid,),
-    ):
-        topics.extend(t for t in json.loads(raw) if t not in topics)
-    return {**base, "kind": "notes", "parts": parts, "topics": topics, "source_kinds": kinds}
+def _title(rid: str, iso3: str | None, name: str | None, edition: int | None, title: str | None) -> str:
+    if title:
+        return str(title)
+    name = name or iso3 or rid
+    return f"{name}, Landmine Monitor Report {edition}" if edition else str(name)
