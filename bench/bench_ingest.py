@@ -1,6 +1,6 @@
 """Ingest throughput: N synthetic reports (bench/gen_archive.py) into a fresh database, search index included.
 
-    python bench/bench_ingest.py --n 5000          # the issue's target: under 30 s on this 2-core machine
+python bench/bench_ingest.py --n 5000          # the issue's target: under 30 s on this 2-core machine
 """
 
 from __future__ import annotations
@@ -55,8 +55,12 @@ def main() -> None:
         print(f"result             {summary.line()}")
         print(f"parse + store      {t_store:.1f} s")
         print(f"search index       {t_index:.1f} s (built: {indexed})")
-        print(f"ingest total       {total:.1f} s = {a.n / total:.0f} reports/s, {size / 1e6 / total:.1f} MB/s")
-        print(f"database           {db.stat().st_size / 1e6:.1f} MB; index dir {search_index_path(db).exists()}")
+        print(
+            f"ingest total       {total:.1f} s = {a.n / total:.0f} reports/s, {size / 1e6 / total:.1f} MB/s"
+        )
+        print(
+            f"database           {db.stat().st_size / 1e6:.1f} MB; index dir {search_index_path(db).exists()}"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

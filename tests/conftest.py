@@ -14,7 +14,9 @@ EXAMPLES = ROOT / "examples" / "archive"
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "seeds").is_dir():
-        pytest.skip(f"real Monitor pages not available: {SHARED} has no seeds/ (they live beside the project)")
+        pytest.skip(
+            f"real Monitor pages not available: {SHARED} has no seeds/ (they live beside the project)"
+        )
     return SHARED
 
 
