@@ -65,3 +65,13 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in cells:
         print("  ".join(v[:80].ljust(min(w, 80)) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], as_json: bool, as_csv: bool) -> None:
+    """A listing as JSON, CSV or an aligned table, as the user asked."""
+    if as_json:
+        print_json(list(rows))
+    elif as_csv:
+        print_csv(rows, columns)
+    else:
+        print_table(rows, columns)

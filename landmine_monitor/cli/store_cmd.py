@@ -11,7 +11,7 @@ from ..ingest import ingest as ingest_paths
 from ..settings import db_option
 from ..store import archive
 from . import app
-from .common import country_arg, open_db, print_csv, print_json, print_table, report_id_arg
+from .common import country_arg, open_db, print_json, print_rows, report_id_arg
 
 
 @app.command()
@@ -90,12 +90,7 @@ def reports(
         "warnings",
         "title",
     ]
-    if as_json:
-        print_json(rows)
-    elif as_csv:
-        print_csv(rows, cols)
-    else:
-        print_table(rows, cols)
+    print_rows(rows, cols, as_json, as_csv)
 
 
 @app.command()
@@ -106,20 +101,16 @@ def countries(
 ) -> None:
     """List the countries with their number of reports and editions."""
     rows = archive.list_countries(open_db(db))
-    cols = ["iso3", "name", "reports", "editions", "first_edition", "last_edition"]
-    if as_json:
-        print_json(rows)
-    elif as_csv:
-        print_csv(rows, cols)
-    else:
-        print_table(rows, cols)
+    print_rows(
+        rows, ["iso3", "name", "reports", "editions", "first_edition", "last_edition"], as_json, as_csv
+    )
 
 
 @app.command()
 def editions(db: Path = db_option(), as_json: bool = typer.Option(False, "--json")) -> None:
     """List the editions with their number of reports and countries."""
     rows = archive.list_editions(open_db(db))
-    print_json(rows) if as_json else print_table(rows, ["year", "reports", "countries"])
+    print_rows(rows, ["year", "reports", "countries"], as_json, as_csv=False)
 
 
 @app.command()
