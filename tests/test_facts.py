@@ -342,3 +342,17 @@ def test_report_has_one_status_precise_dates_and_provenance() -> None:
     signed = next(f for f in facts if f.indicator == "treaty_signed")
     assert (signed.section, signed.paragraph, signed.footnotes) == (0, 0, [1])
     assert signed.sentence == "Nauru signed the Mine Ban Treaty on 3 December 1997."
+
+
+def test_ccw_party_but_not_to_the_protocol() -> None:
+    facts = conventions.extract(ctx("Nauru is a party to the CCW but has not ratified Amended Protocol II."))
+    assert got(facts) == {("ccw_status", "party"), ("ccw_apii_status", "not_party")}
+    facts = conventions.extract(ctx("Nauru signed the CCW in 1981, but has not ratified the convention."))
+    assert got(facts) == {("ccw_status", "not_party")}
+
+
+def test_model_numbers_are_not_counts() -> None:
+    facts = numbers.extract(
+        ctx("In 2003 the army held a stockpile of 6,500 antipersonnel mines, mostly M409 and OZM-72 mines.")
+    )
+    assert {f.value for f in facts if f.indicator == "stockpile_size"} == {6500}

@@ -67,7 +67,12 @@ def _ccw(ctx: SentenceContext) -> list[Fact]:
     if rel is None or about_other(clause_before(text, rel.start()), ctx.iso3):
         return []
     phrase = text[rel.start() :].split(";")[0]
-    negative = bool(rel.group("neg")) or " not " in f" {rel.group(0)} " or bool(_NEG_AFTER.search(phrase))
+    after = _NEG_AFTER.search(phrase)
+    # "party to the CCW but has not ratified Amended Protocol II": the "not" is about the protocol only
+    only_protocol = after is not None and _names_protocol_first(phrase[after.end() :])
+    negative = (
+        bool(rel.group("neg")) or " not " in f" {rel.group(0)} " or (after is not None and not only_protocol)
+    )
     status = "not_party" if negative else "party"
     names_apii = bool(_APII.search(phrase))
     facts = []
@@ -76,8 +81,14 @@ def _ccw(ctx: SentenceContext) -> list[Fact]:
     elif not negative:  # party to the protocol, hence to the Convention
         facts.append(_fact(ctx, "ccw_status", "party"))
     if names_apii:
-        facts.append(_fact(ctx, "ccw_apii_status", status))
+        facts.append(_fact(ctx, "ccw_apii_status", "not_party" if negative or only_protocol else "party"))
     return facts
+
+
+def _names_protocol_first(text: str) -> bool:
+    """Whether the first instrument named in `text` is the protocol, not the Convention itself."""
+    protocol, convention = _APII.search(text), _CCW.search(text)
+    return protocol is not None and (convention is None or protocol.start() < convention.start())
 
 
 def _first_instrument(text: str) -> re.Match[str] | None:

@@ -17,7 +17,16 @@ from __future__ import annotations
 import re
 
 from ..model import Fact
-from .quantities import VAGUE, Quantity, clause_years, is_year, quantity, raw_numbers, year_at
+from .quantities import (
+    VAGUE,
+    Quantity,
+    clause_years,
+    is_model_number,
+    is_year,
+    quantity,
+    raw_numbers,
+    year_at,
+)
 from .sentences import SentenceContext, has_any, lowered
 from .subject import about_other, clause_before
 
@@ -75,7 +84,7 @@ def extract(ctx: SentenceContext) -> list[Fact]:
     any_number = False
     noun_re, noun_text = (_NOUN_AFTER_LOW, low) if text.isascii() else (_NOUN_AFTER, text)
     for m, floor, text_low in raw_numbers(text, low):
-        if is_year(m):
+        if is_year(m) or is_model_number(text, m):
             continue
         any_number = True
         # Only a number with a noun after it, a currency, or "capacity" before it can be a fact: the

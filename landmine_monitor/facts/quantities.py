@@ -139,6 +139,13 @@ def _bare_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+def is_model_number(text: str, m: re.Match[str]) -> bool:
+    """Digits glued to letters name a thing, they do not count it: M409, M14, OZM-72, PMN-2."""
+    p = m.start("num")
+    prev = text[p - 1] if p else ""
+    return prev.isalpha() or (prev == "-" and p >= 2 and text[p - 2].isalpha())
+
+
 def is_year(m: re.Match[str]) -> bool:
     r"""A bare year, which `numbers` skips (what `(?:19|20)\d\d` matches: \d is a decimal digit)."""
     cur, num, scale = m.group("cur", "num", "scale")
@@ -188,7 +195,11 @@ def _hedge_start(low: str, start: int, floor: int) -> int | None:
 
 def numbers(text: str) -> list[Quantity]:
     """Every number in `text` with its hedge; years and footnote-like tokens are skipped."""
-    return [quantity(text, m, floor, low) for m, floor, low in raw_numbers(text) if not is_year(m)]
+    return [
+        quantity(text, m, floor, low)
+        for m, floor, low in raw_numbers(text)
+        if not is_year(m) and not is_model_number(text, m)
+    ]
 
 
 def _int(value: float) -> float | int:
