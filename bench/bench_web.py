@@ -63,6 +63,9 @@ def _parse(item: tuple[int, str, bytes]) -> tuple[int, Any]:
 
 def build(db: Path, n: int, seed: int, workers: int) -> None:
     if db.exists():
+        # a reused database: bring its schema and search index up to date (the server never writes them)
+        store.connect(db).close()
+        search.sync_index(db, [])
         return
     db.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
