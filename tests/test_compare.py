@@ -184,6 +184,7 @@ def _unit(text: str) -> Sentence:
         ("The size of the stockpile of mines is not known.", []),
         ("The army may have planted mines in other parts of the country.", [("use", True)]),
         ("The country has not contributed to international mine clearance.", []),
+        ("A survey estimates that about 35,000 mines are emplaced along the border.", []),
     ],
 )
 def test_claims_read_polarity_and_ignorance(text: str, expected: list[tuple[str, bool]]) -> None:

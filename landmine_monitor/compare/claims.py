@@ -21,7 +21,8 @@ PREDICATES: dict[str, re.Pattern[str]] = {
         r"\b(?:exported|exporting|exports|re-exported|transferred|sold|supplied|sells?)\b|\bfound\s+in\s+"
         r"(?:other\s+countries|[A-Z])",
     ),
-    "use": re.compile(r"\b(?:use[ds]?|using|planted|plants?|laid|lay(?:ing)?|emplaced|minefields?)\b"),
+    # "mines are emplaced", "minefields" describe contamination, not an act of use
+    "use": re.compile(r"\b(?:use[ds]?|using|planted|plants?|laid|lay(?:ing)?)\b"),
     "production": re.compile(r"\b(?:produc(?:e|es|ed|ing|er|tion)|manufactur\w*)\b"),
     "stockpile": re.compile(r"\b(?:stockpil\w*|stocks?\s+of)\b"),
     "clearance": re.compile(r"\b(?:clearance|demining|cleared|clear(?:ing)?\s+(?:of\s+)?mines)\b"),
