@@ -39,6 +39,9 @@ class Summary:
 
     stored: list[tuple[str, str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # duplicates of a report stored from another file
 
     def names(self, status: str) -> list[str]:
         return [name for name, s, _ in self.stored if s == status]
@@ -49,7 +52,8 @@ class Summary:
 
     def line(self) -> str:
         counts = [f"{len(self.names(s))} {s}" for s in ("ingested", "unchanged", "replaced")]
-        return ", ".join(counts) + f", {len(self.failed)} failed"
+        skipped = f", {len(self.skipped)} skipped as duplicates" if self.skipped else ""
+        return ", ".join(counts) + f", {len(self.failed)} failed" + skipped
 
 
 def _read_file(path: Path) -> Callable[[], bytes]:
@@ -113,7 +117,8 @@ def collect(paths: list[Path]) -> list[Item]:
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                items.extend(_items_for(child))
+                if child.suffix.lower() in PAGE_SUFFIXES or child.suffix.lower() == ".zip":
+                    items.extend(_items_for(child))
         elif path.exists():
             items.extend(_items_for(path))
         else:
@@ -203,8 +208,12 @@ def ingest(
         elif out.prepared is None:
             summary.failed.append((out.name, out.problem or "unknown problem"))
         else:
+            previous = known.get(out.name)
             try:
-                summary.stored.append((out.name, store.save_prepared(conn, out.prepared), out.prepared.rid))
+                status = store.save_prepared(conn, out.prepared, previous[0] if previous else None)
+                summary.stored.append((out.name, status, out.prepared.rid))
+            except store.DuplicateReport as e:
+                summary.skipped.append((out.name, str(e)))
             except sqlite3.Error as e:
                 summary.failed.append((out.name, f"not stored: database error ({e})"))
         if progress:

@@ -169,3 +169,41 @@ def test_stored_report_equals_parse_output(tmp_path: Path) -> None:
     rid = store.find_report(conn, parsed["country"]["iso3"], parsed["edition"])
     assert rid is not None
     assert store.load_report(conn, rid).to_dict() == parsed
+
+
+def test_a_file_whose_edition_changes_replaces_its_old_report(tmp_path: Path) -> None:
+    db, page = tmp_path / "m.db", tmp_path / "bhutan.txt"
+    page.write_text(GOOD)
+    run("ingest", page, "--db", db, "-q")
+    page.write_text(GOOD.replace("Landmine Monitor Report 2004", "Landmine Monitor Report 2005"))
+    again = run("ingest", page, "--db", db, "-q")
+    assert "0 ingested, 0 unchanged, 1 replaced" in again.stdout
+    with sqlite3.connect(db) as conn:
+        assert [r[0] for r in conn.execute("SELECT id FROM reports")] == ["btn-2005"]
+    hits = json.loads(run("search", "clearance", "--db", db, "--json").stdout)["hits"]
+    assert {h["report"] for h in hits} == {"btn-2005"}
+
+
+def test_two_files_of_one_report_keep_the_first_and_say_so(tmp_path: Path) -> None:
+    folder, db = tmp_path / "pages", tmp_path / "m.db"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD)
+    (folder / "b.txt").write_text(GOOD + "\nAn extra paragraph about mines.\n")
+    for _ in range(2):  # stable from one run to the next
+        result = run("ingest", folder, "--db", db, "-q")
+        assert result.returncode == 0, result.stderr
+        assert "1 skipped as duplicates" in result.stdout
+        assert "skipped: " in result.stderr and "b.txt" in result.stderr and "a.txt" in result.stderr
+        with sqlite3.connect(db) as conn:
+            assert [r[0] for r in conn.execute("SELECT source_path FROM reports")] == [str(folder / "a.txt")]
+
+
+def test_folders_hold_pages_and_other_files(tmp_path: Path) -> None:
+    folder, db = tmp_path / "pages", tmp_path / "m.db"
+    folder.mkdir()
+    (folder / "bhutan.txt").write_text(GOOD)
+    (folder / "meta.json").write_text("{}")
+    (folder / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run("ingest", folder, "--db", db, "-q")
+    assert result.returncode == 0, result.stderr
+    assert "1 ingested, 0 unchanged, 0 replaced, 0 failed" in result.stdout

@@ -33,6 +33,8 @@ def ingest(
 
         summary = ingest_paths(conn, paths, progress=progress, workers=workers or None)
     _sync_search(db, conn, summary.changed_ids)
+    for name, problem in summary.skipped:
+        typer.echo(f"skipped: {name}: {problem}", err=True)
     for name, problem in summary.failed:
         typer.echo(f"failed: {name}: {problem}", err=True)
     typer.echo(summary.line())

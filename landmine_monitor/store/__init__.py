@@ -30,6 +30,7 @@ __all__ = [
     "prepare",
     "save_prepared",
     "Prepared",
+    "DuplicateReport",
     "load_report",
     "delete_report",
     "find_report",
@@ -201,22 +202,40 @@ def save_report(conn: sqlite3.Connection, report: Report, rid: str | None = None
     return save_prepared(conn, prepare(report, rid))
 
 
-def save_prepared(conn: sqlite3.Connection, prepared: Prepared) -> str:
-    """Write prepared rows in one transaction, replacing an older version of the report."""
-    old = report_sha(conn, prepared.rid)
-    if old is not None and old == prepared.sha256:
+class DuplicateReport(MonitorError):
+    """Another source file, still present, already holds this report id."""
+
+
+def save_prepared(conn: sqlite3.Connection, prepared: Prepared, previous_id: str | None = None) -> str:
+    """Write prepared rows in one transaction: 'ingested', 'unchanged' or 'replaced'.
+
+    A report replaces the older version of itself, and `previous_id`, the id its source file was stored under
+    before (a changed file can change its country or edition). A different file that is still present and
+    maps to the same id is not overwritten: DuplicateReport names it.
+    """
+    rid, path = prepared.rid, prepared.rows["reports"][0][5]
+    row = conn.execute("SELECT sha256, source_path FROM reports WHERE id = ?", (rid,)).fetchone()
+    if row is not None and row[0] == prepared.sha256:
         return "unchanged"
+    if row is not None and row[1] not in (None, path) and _source_exists(row[1]):
+        raise DuplicateReport(f"same report ({rid}) as {row[1]}, which is already stored; skipped")
+    stale = [x for x in (rid if row is not None else None, previous_id) if x is not None]
     with transaction(conn):
-        if old is not None:
-            conn.execute("DELETE FROM reports WHERE id = ?", (prepared.rid,))
+        for old_id in dict.fromkeys(stale):
+            conn.execute("DELETE FROM reports WHERE id = ?", (old_id,))
         for table, sql in _INSERTS.items():
             if prepared.rows[table]:
                 conn.executemany(sql, prepared.rows[table])
-        if old is not None:
+        if stale:
             conn.execute(
                 "DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM citations WHERE source_id IS NOT NULL)"
             )
-    return "ingested" if old is None else "replaced"
+    return "replaced" if stale else "ingested"
+
+
+def _source_exists(source_path: str) -> bool:
+    """Whether a stored report's source file is still there (for a zip member, its archive)."""
+    return Path(source_path.split("!", 1)[0]).exists()
 
 
 def _citation_rows(rid: str, r: Report) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
