@@ -412,3 +412,14 @@ def test_citation_shaped_noise_never_crashes(parts: list[str]) -> None:
     text = " ".join(parts)
     for c in parse_note(text, 3, notes("Email from Ana Sol, 2 May 2005", "Ibid.")):
         assert c.kind in CITATION_KINDS
+
+
+@pytest.mark.parametrize(
+    ("note", "date"),
+    [
+        ("Letter from Ana Ruiz, 31 June 2003.", None),
+        ("Letter from Ana Ruiz, 29 February 2004.", "2004-02-29"),
+    ],
+)
+def test_dates_are_real_calendar_dates(note: str, date: str | None) -> None:
+    assert [c.date for c in parse_note(note)] == [date]

@@ -140,3 +140,12 @@ def test_overview_and_conflicts_from_rows() -> None:
         {"indicator": "prostheses_fitted", "value": 900, "unit": "prostheses", "year": 2002, "edition": 2005}
     )
     assert [(c["indicator"], c["year"]) for c in conflicts(rows)] == [("prostheses_fitted", 2002)]
+
+
+def test_an_undated_fact_of_a_newer_edition_is_the_latest() -> None:
+    rows = [
+        {"indicator": "area_cleared", "value": 0.4, "unit": "km2", "year": 1999, "edition": 2000},
+        {"indicator": "area_cleared", "value": 2.1, "unit": "km2", "year": None, "edition": 2003},
+    ]
+    latest = {r["indicator"]: r for r in overview_table(rows)}["area_cleared"]
+    assert (latest["value"], latest["edition"]) == ("2.1 km2", 2003)

@@ -7,6 +7,7 @@ text around each year (tests/test_citations_fast.py checks them against the plai
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -62,8 +63,13 @@ def _iso(year: str, month: str | None = None, day: str | None = None) -> str:
 
 
 def _valid(date: str) -> bool:
-    parts = date.split("-")
-    return len(parts) < 2 or (1 <= int(parts[1]) <= 12 and (len(parts) < 3 or 1 <= int(parts[2]) <= 31))
+    """A real calendar date (no 31 June, no 29 February 2003), as precise as stated."""
+    parts = [int(x) for x in date.split("-")]
+    if len(parts) < 2:
+        return True
+    if not 1 <= parts[1] <= 12:
+        return False
+    return len(parts) < 3 or 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]
 
 
 def _read_date(g: dict[str, str | None]) -> tuple[str, str | None]:

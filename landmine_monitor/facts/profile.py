@@ -51,7 +51,8 @@ def _order(row: dict[str, Any]) -> tuple[int, int, int]:
 
 def _newest(row: dict[str, Any]) -> tuple[int, int, int]:
     """For the overview: the latest year a fact is about, then the newest edition that says so."""
-    return (row.get("year") or 0, row.get("edition") or 0, row.get("ord") or 0)
+    edition = row.get("edition") or 0
+    return (row.get("year") or edition, edition, row.get("ord") or 0)  # undated facts are as of their edition
 
 
 def _source(row: dict[str, Any]) -> dict[str, Any]:
