@@ -156,3 +156,14 @@ def test_report_ids_are_stable_and_readable() -> None:
     r.country = None
     assert store.report_id(r) == store.report_id(r)
     assert store.report_id(r).startswith("thematic-freedonia-")
+
+
+def test_ids_of_pages_without_an_edition_do_not_depend_on_the_working_directory() -> None:
+    a, b = make_report(), make_report()
+    for r in (a, b):
+        r.kind, r.edition = "country_profile", None
+    a.source.path, b.source.path = (
+        "archive/profiles/freedonia.txt",
+        "/srv/monitor/archive/profiles/freedonia.txt",
+    )
+    assert store.report_id(a) == store.report_id(b)

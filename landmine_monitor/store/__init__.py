@@ -77,7 +77,9 @@ def report_id(report: Report) -> str:
         return f"{report.country.iso3.lower()}-{report.edition}{suffix}"
     name = Path(report.source.path or report.source.url or "page").stem.lower()
     slug = _SLUG.sub("-", name).strip("-")[:40] or "page"
-    key = report.source.url or report.source.path or report.source.sha256 or ""
+    # the URL, else the file's last two path parts: the same file gets the same id from any working directory
+    path = (report.source.path or "").split("!")[-1]
+    key = report.source.url or "/".join(Path(path).parts[-2:]) or report.source.sha256 or ""
     digest = hashlib.sha1(key.encode()).hexdigest()[:8]
     prefix = report.country.iso3.lower() if report.country else report.kind.replace("_", "-")
     return f"{prefix}-{slug}-{digest}"
