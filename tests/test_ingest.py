@@ -207,3 +207,15 @@ def test_folders_hold_pages_and_other_files(tmp_path: Path) -> None:
     result = run("ingest", folder, "--db", db, "-q")
     assert result.returncode == 0, result.stderr
     assert "1 ingested, 0 unchanged, 0 replaced, 0 failed" in result.stdout
+
+
+def test_years_out_of_range_are_refused_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    (tmp_path / "p.txt").write_text(GOOD)
+    run("ingest", tmp_path / "p.txt", "--db", db, "-q")
+    for args in (
+        ("show", "btn", "99999999999999999999"),
+        ("search", "mines", "--edition", "99999999999999999999"),
+    ):
+        r = run(*args, "--db", db)
+        assert r.returncode != 0 and "Traceback" not in r.stderr and "2100" in r.stderr

@@ -619,3 +619,18 @@ def test_pages_read_as_finished(client: httpx.Client, conn: sqlite3.Connection) 
     # about: the example names its country, not a file slug
     about = get_json(client, "/about.json")["example"]
     assert about["country"] and about["country"] in client.get("/about").text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/editions/99999999999999999999.json",
+        "/compare/mng/2003/99999999999999999999.json",
+        "/search.json?q=mine&edition=99999999999999999999",
+        "/search.json?q=mine&from=99999999999999999999",
+        "/index.php/publications/display?pqs_year=99999999999999999999&pqs_report=paraguay",
+    ],
+)
+def test_years_out_of_range_are_a_400_not_a_500(client: httpx.Client, url: str) -> None:
+    r = client.get(url, follow_redirects=False)
+    assert r.status_code == 400, r.text[:200]

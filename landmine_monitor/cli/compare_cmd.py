@@ -37,8 +37,8 @@ def _load(conn: sqlite3.Connection, c: Country, edition: int, db: Path) -> Repor
 @app.command()
 def compare(
     country: str = typer.Argument(..., help="ISO code (PRK) or any known name ('North Korea')."),
-    edition_a: int = typer.Argument(..., help="The older edition, e.g. 1999."),
-    edition_b: int = typer.Argument(..., help="The newer edition, e.g. 2004."),
+    edition_a: int = typer.Argument(..., min=1900, max=2100, help="The older edition, e.g. 1999."),
+    edition_b: int = typer.Argument(..., min=1900, max=2100, help="The newer edition, e.g. 2004."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole comparison as JSON."),
     show_unchanged: bool = typer.Option(False, "--all", help="Also list unchanged sentences."),
     db: Path = db_option(),

@@ -26,9 +26,9 @@ _MARK = re.compile(r"</?mark>")
 def search(
     query: str = typer.Argument(..., help="What to look for (see the syntax above)."),
     country: str = typer.Option(None, "--country", help="Only this country (code or any known name)."),
-    edition: int = typer.Option(None, "--edition", help="Only this edition, e.g. 2004."),
-    year_from: int = typer.Option(None, "--from", help="Editions from this year on."),
-    year_to: int = typer.Option(None, "--to", help="Editions up to this year."),
+    edition: int = typer.Option(None, "--edition", min=1900, max=2100, help="Only this edition, e.g. 2004."),
+    year_from: int = typer.Option(None, "--from", min=1900, max=2100, help="Editions from this year on."),
+    year_to: int = typer.Option(None, "--to", min=1900, max=2100, help="Editions up to this year."),
     topic: str = typer.Option(None, "--topic", help="Only sections on this topic, e.g. casualties."),
     kind: str = typer.Option(None, "--kind", help="Only text citing this kind of source, e.g. news."),
     limit: int = typer.Option(10, "--limit", min=0, max=100, help="Hits to show."),

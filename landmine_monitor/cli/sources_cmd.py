@@ -54,7 +54,7 @@ def sources(
 @app.command()
 def citations(
     country: str = typer.Argument(..., help="ISO code (PRK) or a name ('North Korea')."),
-    edition: int = typer.Argument(..., help="Edition year, e.g. 2004."),
+    edition: int = typer.Argument(..., min=1900, max=2100, help="Edition year, e.g. 2004."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     db: Path = db_option(),
 ) -> None:

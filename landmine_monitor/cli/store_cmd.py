@@ -73,7 +73,7 @@ def stats(db: Path = db_option(), as_json: bool = typer.Option(False, "--json"))
 def reports(
     db: Path = db_option(),
     country: str = typer.Option(None, help="Only this country (code or any known name)."),
-    edition: int = typer.Option(None, help="Only this edition."),
+    edition: int = typer.Option(None, min=1900, max=2100, help="Only this edition."),
     as_json: bool = typer.Option(False, "--json"),
     as_csv: bool = typer.Option(False, "--csv"),
 ) -> None:
@@ -118,7 +118,7 @@ def editions(db: Path = db_option(), as_json: bool = typer.Option(False, "--json
 @app.command()
 def show(
     country: str = typer.Argument(..., help="Country code or any known name."),
-    edition: int = typer.Argument(..., help="Edition year, e.g. 2004."),
+    edition: int = typer.Argument(..., min=1900, max=2100, help="Edition year, e.g. 2004."),
     db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="The stored report in the shape of `parse --json`."),
 ) -> None:

@@ -180,6 +180,9 @@ def _filters(
         raise SearchError(f"unknown topic {topic!r} (one of: {', '.join(TOPICS)})")
     if kind is not None and kind not in CITATION_KINDS:
         raise SearchError(f"unknown source kind {kind!r} (one of: {', '.join(CITATION_KINDS)})")
+    for name, year in (("edition", edition), ("from", year_from), ("to", year_to)):
+        if year is not None and not 1900 <= year <= 2100:
+            raise SearchError(f"{name} {year} is not an edition year (1900-2100)")
     if year_from is not None and year_to is not None and year_from > year_to:
         raise SearchError(f"--from {year_from} is after --to {year_to}")
     iso3 = country_code(country, h.countries) if country else None

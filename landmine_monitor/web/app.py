@@ -104,7 +104,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         problems = [f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()]
         return render.error(request.url.path, 400, "invalid request: " + "; ".join(problems))
 
+    async def out_of_range(request: Request, exc: Exception) -> Response:
+        return render.error(request.url.path, 400, "a number in the request is out of range")
+
     app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(OverflowError, out_of_range)
     app.add_exception_handler(MonitorError, user_error)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid)
