@@ -18,6 +18,7 @@ from pathlib import Path
 from . import store
 from .errors import InputError
 from .parse import parse_bytes
+from .search.indexer import Feed, Plan, plan_prepared
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ZIP_TOTAL = 512 * 1024 * 1024
@@ -144,16 +145,19 @@ class Outcome:
     prepared: store.Prepared | None = None
     unchanged_id: str | None = None
     problem: str | None = None
+    planned: Plan | None = None  # its search documents, when the batch feeds the index
 
 
-def _process(name: str, data: bytes | str, known: tuple[str, str] | None) -> Outcome:
-    """Parse one page and turn it into rows; `data` is the bytes or, if reading failed, the problem."""
+def _process(name: str, data: bytes | str, known: tuple[str, str] | None, plan: bool = False) -> Outcome:
+    """Parse one page and turn it into rows (and, with `plan`, search documents); `data` is the bytes or,
+    if reading failed, the problem."""
     if isinstance(data, str):
         return Outcome(name, problem=data)
     if known is not None and hashlib.sha256(data).hexdigest() == known[1]:
         return Outcome(name, unchanged_id=known[0])  # same file, same bytes: not even parsed
     try:
-        return Outcome(name, prepared=store.prepare(parse_bytes(data, name)))
+        prepared = store.prepare(parse_bytes(data, name))
+        return Outcome(name, prepared=prepared, planned=plan_prepared(prepared) if plan else None)
     except InputError as e:
         return Outcome(name, problem=e.problem)
     except Exception as e:  # a parser bug must not stop the batch: name the page and go on
@@ -169,26 +173,29 @@ def _read(item: Item) -> bytes | str:
         return f"cannot be read ({e.strerror or e})"
 
 
-def _process_path(arg: tuple[str, tuple[str, str] | None]) -> Outcome:
-    name, known = arg
-    return _process(name, _read(Item(name, _read_file(Path(name)))), known)
+def _process_path(arg: tuple[str, tuple[str, str] | None, bool]) -> Outcome:
+    name, known, plan = arg
+    return _process(name, _read(Item(name, _read_file(Path(name)))), known, plan)
 
 
-def _process_bytes(arg: tuple[str, bytes | str, tuple[str, str] | None]) -> Outcome:
+def _process_bytes(arg: tuple[str, bytes | str, tuple[str, str] | None, bool]) -> Outcome:
     return _process(*arg)
 
 
-def _outcomes(items: list[Item], known: dict[str, tuple[str, str]], workers: int) -> Iterator[Outcome]:
+def _outcomes(
+    items: list[Item], known: dict[str, tuple[str, str]], workers: int, plan: bool
+) -> Iterator[Outcome]:
     """Parse in worker processes for large batches (the database writes stay in this process)."""
     if workers <= 1 or len(items) < 100:
-        yield from (_process(i.name, _read(i), known.get(i.name)) for i in items)
+        yield from (_process(i.name, _read(i), known.get(i.name), plan) for i in items)
         return
     with ProcessPoolExecutor(workers) as pool:
         if all(os.path.isfile(i.name) for i in items):  # files are read by the workers
-            yield from pool.map(_process_path, [(i.name, known.get(i.name)) for i in items], chunksize=8)
+            args = [(i.name, known.get(i.name), plan) for i in items]
+            yield from pool.map(_process_path, args, chunksize=8)
         else:  # zip members are read here, parsed there
-            args = ((i.name, _read(i), known.get(i.name)) for i in items)
-            yield from pool.map(_process_bytes, args, chunksize=8)
+            zargs = ((i.name, _read(i), known.get(i.name), plan) for i in items)
+            yield from pool.map(_process_bytes, zargs, chunksize=8)
 
 
 def ingest(
@@ -196,26 +203,44 @@ def ingest(
     paths: list[Path],
     progress: Callable[[int, int, str], None] | None = None,
     workers: int | None = None,
+    feed: Feed | None = None,
 ) -> Summary:
-    """Parse and store every page under `paths`; one transaction per report; failures are collected."""
+    """Parse and store every page under `paths`; one transaction per report; failures are collected.
+    With a `feed`, each stored report is also indexed for search (the caller closes the feed)."""
     items = collect(paths)
     summary = Summary()
     known = store.known_sources(conn)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    for done, out in enumerate(_outcomes(items, known, workers), start=1):
-        if out.unchanged_id is not None:
-            summary.stored.append((out.name, "unchanged", out.unchanged_id))
-        elif out.prepared is None:
-            summary.failed.append((out.name, out.problem or "unknown problem"))
-        else:
-            previous = known.get(out.name)
-            try:
-                status = store.save_prepared(conn, out.prepared, previous[0] if previous else None)
-                summary.stored.append((out.name, status, out.prepared.rid))
-            except store.DuplicateReport as e:
-                summary.skipped.append((out.name, str(e)))
-            except sqlite3.Error as e:
-                summary.failed.append((out.name, f"not stored: database error ({e})"))
-        if progress:
-            progress(done, len(items), out.name)
+    with store.batch(conn):
+        for done, out in enumerate(_outcomes(items, known, workers, feed is not None), start=1):
+            _store(conn, out, known, summary, feed)
+            if progress:
+                progress(done, len(items), out.name)
     return summary
+
+
+def _store(
+    conn: sqlite3.Connection,
+    out: Outcome,
+    known: dict[str, tuple[str, str]],
+    summary: Summary,
+    feed: Feed | None,
+) -> None:
+    if out.unchanged_id is not None:
+        summary.stored.append((out.name, "unchanged", out.unchanged_id))
+    elif out.prepared is None:
+        summary.failed.append((out.name, out.problem or "unknown problem"))
+    else:
+        previous = known.get(out.name)
+        rid = out.prepared.rid
+        try:
+            status = store.save_prepared(conn, out.prepared, previous[0] if previous else None)
+        except store.DuplicateReport as e:
+            summary.skipped.append((out.name, str(e)))
+            return
+        except sqlite3.Error as e:
+            summary.failed.append((out.name, f"not stored: database error ({e})"))
+            return
+        summary.stored.append((out.name, status, rid))
+        if feed is not None and out.planned is not None and status != "unchanged":
+            feed.add(dict.fromkeys([rid, previous[0] if previous else rid]), out.planned)

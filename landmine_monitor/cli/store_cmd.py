@@ -8,6 +8,7 @@ import typer
 
 from .. import store
 from ..ingest import ingest as ingest_paths
+from ..search.indexer import Feed
 from ..settings import db_option
 from ..store import archive
 from . import app
@@ -31,8 +32,9 @@ def ingest(
             bar.length = total
             bar.update(1)
 
-        summary = ingest_paths(conn, paths, progress=progress, workers=workers or None)
-    _sync_search(db, conn, summary.changed_ids)
+        feed = Feed(db)
+        summary = ingest_paths(conn, paths, progress=progress, workers=workers or None, feed=feed)
+    feed.close()
     for name, problem in summary.skipped:
         typer.echo(f"skipped: {name}: {problem}", err=True)
     for name, problem in summary.failed:
@@ -45,17 +47,6 @@ def ingest(
     )
     if summary.failed:
         raise typer.Exit(1)
-
-
-def _sync_search(db: Path, conn: object, changed: list[str]) -> None:
-    """Keep the search index beside the database in step (once the search module exists)."""
-    try:
-        from .. import search
-    except ImportError:
-        return
-    sync = getattr(search, "sync_index", None)
-    if sync is not None:
-        sync(db, changed)
 
 
 @app.command()

@@ -37,6 +37,7 @@ from .index import writer as index_writer
 
 BUILD_HEAP = 256_000_000
 SYNC_HEAP = 64_000_000
+FEED_HEAP = 128_000_000
 
 
 def rebuild(db: Path) -> int:
@@ -93,6 +94,56 @@ def sync_index(db: Path, changed_report_ids: list[str]) -> None:
     forget(path)
 
 
+class Feed:
+    """The index fed by ingest as it stores each report, committed once at the end.
+
+    Parser processes plan each report's documents from the rows they prepared (`plan_prepared`), so the
+    indexing reads nothing back from the database; tantivy's writer thread indexes while the batch goes
+    on. `close` commits, then runs `sync_index`, which adds whatever the feed could not (an index that was
+    missing its older reports, or of another version: then rebuilt whole) and drops stale documents.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.db = Path(db)
+        self.path = index_dir(self.db)
+        self.writer: tantivy.IndexWriter | None = None
+        if usable(self.path):
+            index = open_index(self.path)
+        elif not self.path.exists():
+            index = create(self.path)  # readers see it once its manifest is written, at close
+        else:
+            return  # another version: sync_index rebuilds it at close
+        self.writer = index_writer(index, FEED_HEAP, 1, self.path)
+
+    def add(self, replaced: Iterable[str], planned: Plan) -> None:
+        """Index a stored report, dropping the documents of the report ids it replaces."""
+        if self.writer is None:
+            return
+        for rid in replaced:
+            self.writer.delete_documents_by_term("report", rid)
+        head, specs = planned
+        for spec in specs:
+            self.writer.add_document(to_document(head, spec))
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.commit()
+            self.writer.wait_merging_threads()
+            self.writer = None
+            conn = store.connect(self.db, readonly=True)
+            try:
+                write_manifest(self.path, search_docs.country_names(conn))
+            finally:
+                conn.close()
+            forget(self.path)
+        sync_index(self.db, [])
+
+
+def plan_prepared(prepared: store.Prepared) -> Plan:
+    """The documents of a report about to be stored, as they will be read back from the database."""
+    return plan(search_docs.rows_of(prepared))
+
+
 def _rid(version: str) -> str:
     return version.rsplit("@", 1)[0]
 
@@ -120,21 +171,35 @@ def _add_reports(writer: tantivy.IndexWriter, conn: sqlite3.Connection, ids: Ite
 
 def documents(r: search_docs.ReportRows) -> Iterator[tantivy.Document]:
     """A report's index documents, in reading order: title, key developments, sections, notes."""
+    head, specs = plan(r)
+    return (to_document(head, spec) for spec in specs)
+
+
+# What one report gives the index, as plain (picklable) data: parser processes plan it, the indexing process
+# turns it into tantivy documents. Head: (report, version, country, country name, edition, country number).
+# Each spec: (kind, text, parts JSON, section ord, heading, topics, source kinds).
+Head = tuple[str, str, str | None, str | None, int | None, int]
+Spec = tuple[str, str, bytes, int | None, str | None, Sequence[str], Sequence[str]]
+Plan = tuple[Head, list[Spec]]
+
+
+def plan(r: search_docs.ReportRows) -> Plan:
+    """A report's documents as plain data, in reading order: title, key developments, sections, notes."""
     head = (r.id, f"{r.id}@{r.sha256}", r.iso3, r.country_name, r.edition, country_number(r.iso3 or ""))
-    yield _document(head, "title", [(r.id, None, None, r.title)], None, None, (), ())
+    specs = [_spec("title", [(r.id, None, None, r.title)], None, None, (), ())]
     if r.key_developments:
-        yield _document(head, "key_developments", r.key_developments, None, None, _KD_TOPICS, ())
+        specs.append(_spec("key_developments", r.key_developments, None, None, _KD_TOPICS, ()))
     kinds: dict[int, list[str]] = {}
     for _, so, kind in r.section_kinds:
         kinds.setdefault(so, []).append(kind)
     for so, rows in groupby(r.paragraphs, key=itemgetter(4)):
         parts = list(rows)
-        topics = _topics(parts[0][6])
-        yield _document(head, "section", parts, so, parts[0][5], topics, kinds.get(so, ()))
+        specs.append(_spec("section", parts, so, parts[0][5], _topics(parts[0][6]), kinds.get(so, ())))
     if r.notes:
         topics_json = dict.fromkeys(row[1] for row in r.note_topics)
         note_topics = list(dict.fromkeys(t for raw in topics_json for t in _topics(raw)))
-        yield _document(head, "notes", r.notes, None, None, note_topics, [k for _, k in r.note_kinds])
+        specs.append(_spec("notes", r.notes, None, None, note_topics, [k for _, k in r.note_kinds]))
+    return head, specs
 
 
 _KD_TOPICS = ("key_developments",)
@@ -148,17 +213,16 @@ def _topics(raw: str) -> tuple[str, ...]:
     return topics
 
 
-def _document(
-    head: tuple[str, str, str | None, str | None, int | None, int],
+def _spec(
     kind: str,
     rows: list[search_docs.Row],
     section: int | None,
     heading: str | None,
     topics: Sequence[str],
     kinds: Sequence[str],
-) -> tantivy.Document:
-    """One index document: the parts' texts (row[3]) joined by blank lines, their byte offsets, ords
-    (row[1]) and anchors (row[2]) kept as compact JSON in `parts`."""
+) -> Spec:
+    """One document: the parts' texts (row[3]) joined by blank lines, their byte offsets, ords (row[1])
+    and anchors (row[2]) kept as compact JSON in `parts`."""
     texts, parts, offset = [], [], 0
     for row in rows:
         text = (row[3] or "").strip()
@@ -168,12 +232,16 @@ def _document(
             parts.append(f"[{offset},{ord_},{anchor}]")
             texts.append(text)
             offset += (len(text) if text.isascii() else len(text.encode())) + _SEP_BYTES
-    text = SEPARATOR.join(texts)
+    return kind, SEPARATOR.join(texts), f"[{','.join(parts)}]".encode(), section, heading, topics, kinds
+
+
+def to_document(head: Head, spec: Spec) -> tantivy.Document:
     report, version, country, country_name, edition, country_code = head
+    kind, text, parts, section, heading, topics, kinds = spec
     doc = tantivy.Document()
     doc.add_text("text", text)
     doc.add_text("exact", text)
-    doc.add_bytes("parts", f"[{','.join(parts)}]".encode())
+    doc.add_bytes("parts", parts)
     doc.add_text("report", report)
     doc.add_text("version", version)
     doc.add_text("kind", kind)

@@ -113,3 +113,34 @@ def _title(rid: str, iso3: str | None, name: str | None, edition: int | None, ti
         return str(title)
     name = name or iso3 or rid
     return f"{name}, Landmine Monitor Report {edition}" if edition else str(name)
+
+
+def rows_of(prepared: Any) -> ReportRows:
+    """The searchable rows of a report about to be stored (a `store.Prepared`), exactly as `report_rows`
+    will read them back once it is: ingest indexes a report without querying the database again."""
+    rows = prepared.rows
+    rid, _, iso3, edition, title = rows["reports"][0][:5]
+    name = rows["countries"][0][1] if rows["countries"] else None
+    sections = {s[1]: s for s in rows["sections"]}
+    paragraphs = [
+        (rid, p[2], p[3], p[4], p[1], sections[p[1]][2], sections[p[1]][3]) for p in rows["paragraphs"]
+    ]
+    kinds: dict[int, set[str]] = {}
+    for c in rows["citations"]:
+        kinds.setdefault(c[1], set()).add(c[3])
+    markers = sorted(rows["markers"], key=itemgetter(1))  # by note number, then as stored
+    section_kinds = sorted({(rid, m[2], k) for m in markers for k in kinds.get(m[1], ())})
+    return ReportRows(
+        rid,
+        iso3,
+        name,
+        edition,
+        _title(rid, iso3, name, edition, title),
+        prepared.sha256,
+        key_developments=[(rid, k[1], None, k[3]) for k in rows["key_developments"]],
+        paragraphs=paragraphs,
+        section_kinds=section_kinds,
+        notes=sorted(((rid, f[1], f[2], f[3]) for f in rows["footnotes"]), key=itemgetter(1)),
+        note_kinds=sorted({(rid, c[3]) for c in rows["citations"]}),
+        note_topics=[(rid, sections[m[2]][3]) for m in markers if m[2] in sections],
+    )
