@@ -14,12 +14,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tantivy import Query
 from typer.testing import CliRunner
 
 from landmine_monitor import store
 from landmine_monitor.cli import _register, app
 from landmine_monitor.ingest import ingest
 from landmine_monitor.search import SearchError, rebuild, search, sync_index, translate
+from landmine_monitor.search.index import FOLDER, SCHEMA, handle
 from landmine_monitor.settings import search_index_path
 
 HEAD = "Table of Contents\nCountry Reports\n{name}, Landmine Monitor Report {year}\n\n{name}\n\n"
@@ -136,6 +138,28 @@ def test_phrase_from_the_example_archive_matches_sql(db: Path, conn: sqlite3.Con
         if pattern.search(text)
     }
     assert expected and reports_of(everything(db, f'"{phrase}"')) == expected
+
+
+@pytest.mark.parametrize("words", [2, 3])
+def test_exact_phrases_through_word_pairs_find_what_positions_find(
+    db: Path, conn: sqlite3.Connection, words: int
+) -> None:
+    """Two-word phrases are looked up as one `pairs` term, longer ones narrowed by their pairs: the same
+    documents as a plain positional phrase query, for runs taken from every paragraph of one report."""
+    h = handle(search_index_path(db))
+    assert h is not None
+    rows = conn.execute("SELECT text FROM paragraphs WHERE report_id = 'isl-2004'").fetchall()
+    checked = 0
+    for (text,) in rows:
+        tokens = FOLDER.analyze(text)
+        for i in range(0, max(len(tokens) - words, 0), 3):
+            run = tokens[i : i + words]
+            positional = Query.phrase_query(SCHEMA, "exact", run)
+            expected = h.searcher.search(positional, 1, count=True).count
+            assert expected > 0
+            assert everything(db, '"' + ", ".join(run) + '"')["total"] == expected, run
+            checked += 1
+    assert checked > 10
 
 
 def test_a_filter_that_empties_the_result(db: Path) -> None:

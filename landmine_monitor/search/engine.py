@@ -11,6 +11,7 @@ import bisect
 import re
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,9 @@ from .index import (
 from .indexer import rebuild
 from .query import MAX_CHARS, translate
 
+# The facet counts of a query run on another thread while this one reads its page of hits (two cores: the
+# two halves of a query's work overlap).
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lm-facets")
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 PREFIX_EXPANSIONS = 50
@@ -115,11 +119,12 @@ def search(
         notes.append('nothing to search for: type words, "a phrase", prefix* or NEAR (see search --help)')
     else:
         q = _filtered(t.query, filters)
-        out["total"], out["facets"] = _facets(h, q)
-        if out["total"] and limit:
+        counting = _POOL.submit(_facets, h, q)  # tantivy counts without the GIL while the page is read
+        if limit:
             hl = snippets.highlighter(h.searcher, t.highlight, t.prefixes)
             out["hits"] = _hits(h, q, hl, limit, offset, sort)
-        elif not out["total"]:
+        out["total"], out["facets"] = counting.result()
+        if not out["total"]:
             out["suggestions"] = suggest.suggestions(h, str(query)[:MAX_CHARS], t.words, _probe(h, filters))
             notes.append(_nothing(out["suggestions"], filters))
     out["message"] = "; ".join(notes) or None

@@ -4,7 +4,8 @@ One document per section (its paragraphs), per report's notes, key developments 
 store/search_docs.py); each keeps the byte offset, anchor and ord of its parts, so a hit points at the
 paragraph or note where its best fragment is (stored field `parts`). Two text fields hold the text: `text` (English stemming,
 stored for snippets: "mines" finds "mine") and `exact` (lower-cased and accent-folded only: "exact
-phrases" and prefix* match the words as written). Filters use raw keyword fields (`country`, `topic`,
+phrases" and prefix* match the words as written), and `pairs` holds each two adjacent words as one term
+(see `pairs`). Filters use raw keyword fields (`country`, `topic`,
 `source_kind`, `report`, `version`) and the integer `edition`. Facets are counted by one aggregation pass
 over small single-valued fast integers, chosen so that each has few distinct values (every bucket costs, in
 tantivy and in the Python that reads it; a combined country+edition key or 8-bit masks measured slower):
@@ -30,7 +31,7 @@ from ..errors import MonitorError
 from ..model import CITATION_KINDS, TOPICS
 from ..settings import search_index_path
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 MANIFEST = "landmine-monitor.json"
 STEM, PLAIN = "lm_stem", "lm_plain"
 KEYWORDS = ("report", "version", "kind", "country", "topic", "source_kind")
@@ -91,10 +92,21 @@ STEMMER = _analyzer(stem=True)
 FOLDER = _analyzer(stem=False)
 
 
+def pairs(text: str) -> str:
+    """Every two adjacent words of `text` as one term `a_b`, the words as the `exact` field reads them.
+
+    A two-word "exact phrase" is then one term to look up instead of the positions of two long posting
+    lists ("mine action" in a Monitor archive), and a longer phrase is narrowed down by its pairs before its
+    positions are checked (the idea of Lucene's shingles and common grams)."""
+    words = FOLDER.analyze(text)
+    return " ".join(map("_".join, zip(words, words[1:], strict=False)))
+
+
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("text", stored=True, tokenizer_name=STEM)
     sb.add_text_field("exact", stored=False, tokenizer_name=PLAIN)
+    sb.add_text_field("pairs", stored=False, tokenizer_name="whitespace", index_option="freq")
     for name in KEYWORDS:
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     for name in STORED:

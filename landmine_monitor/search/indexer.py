@@ -30,6 +30,7 @@ from .index import (
     index_dir,
     mask_values,
     open_index,
+    pairs,
     usable,
     write_manifest,
 )
@@ -177,9 +178,9 @@ def documents(r: search_docs.ReportRows) -> Iterator[tantivy.Document]:
 
 # What one report gives the index, as plain (picklable) data: parser processes plan it, the indexing process
 # turns it into tantivy documents. Head: (report, version, country, country name, edition, country number).
-# Each spec: (kind, text, parts JSON, section ord, heading, topics, source kinds).
+# Each spec: (kind, text, its word pairs, parts JSON, section ord, heading, topics, source kinds).
 Head = tuple[str, str, str | None, str | None, int | None, int]
-Spec = tuple[str, str, bytes, int | None, str | None, Sequence[str], Sequence[str]]
+Spec = tuple[str, str, str, bytes, int | None, str | None, Sequence[str], Sequence[str]]
 Plan = tuple[Head, list[Spec]]
 
 
@@ -232,15 +233,17 @@ def _spec(
             parts.append(f"[{offset},{ord_},{anchor}]")
             texts.append(text)
             offset += (len(text) if text.isascii() else len(text.encode())) + _SEP_BYTES
-    return kind, SEPARATOR.join(texts), f"[{','.join(parts)}]".encode(), section, heading, topics, kinds
+    text = SEPARATOR.join(texts)
+    return kind, text, pairs(text), f"[{','.join(parts)}]".encode(), section, heading, topics, kinds
 
 
 def to_document(head: Head, spec: Spec) -> tantivy.Document:
     report, version, country, country_name, edition, country_code = head
-    kind, text, parts, section, heading, topics, kinds = spec
+    kind, text, word_pairs, parts, section, heading, topics, kinds = spec
     doc = tantivy.Document()
     doc.add_text("text", text)
     doc.add_text("exact", text)
+    doc.add_text("pairs", word_pairs)
     doc.add_bytes("parts", parts)
     doc.add_text("report", report)
     doc.add_text("version", version)

@@ -335,7 +335,7 @@ class _Builder:
                 self.out.words.extend(plain)
             if len(plain) == 1:
                 return Query.term_query(SCHEMA, "exact", plain[0])
-            return _phrase("exact", plain)
+            return _exact_phrase(plain)
         stems = STEMMER.analyze(w.text)
         if not negated:
             self.out.highlight.extend(stems)
@@ -379,6 +379,18 @@ class _Builder:
 
 def _words(tokens: list[str]) -> list[str | tuple[int, str]]:
     return list(tokens)
+
+
+def _exact_phrase(words: list[str]) -> Query:
+    """Words as written, next to each other: two words are one term of the `pairs` field; a longer phrase
+    must contain all its pairs (cheap to intersect) before its positions are checked."""
+    pair_terms = [
+        Query.term_query(SCHEMA, "pairs", f"{a}_{b}") for a, b in zip(words, words[1:], strict=False)
+    ]
+    if len(pair_terms) == 1:
+        return pair_terms[0]
+    narrowed = [(Occur.Must, Query.const_score_query(q, 0.0)) for q in pair_terms]
+    return _bool([(Occur.Must, _phrase("exact", words)), *narrowed])
 
 
 def _phrase(field_name: str, tokens: list[str], slop: int = 0) -> Query:
