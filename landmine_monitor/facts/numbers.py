@@ -18,9 +18,14 @@ import re
 
 from ..model import Fact
 from .quantities import (
+    DIGITS_FIRST,
+    NUMBER,
+    NUMBER_WORDS,
+    SCALE,
     VAGUE,
     Quantity,
     clause_years,
+    hedge_start,
     is_model_number,
     is_year,
     quantity,
@@ -75,13 +80,94 @@ def wanted(text: str, low: str) -> bool:
 
 def extract(ctx: SentenceContext) -> list[Fact]:
     """Counts stated in one sentence, each with its clause's year and its hedge."""
-    text, low = ctx.text, ctx.low
-    if not wanted(text, low):
+    if not wanted(ctx.text, ctx.low):
         return []
-    clauses: list[tuple[int, int, int | None]] | None = None  # built when first needed
+    if ctx.text.isascii() and not _NUMBER_WORD_LOW.search(ctx.low):
+        return _extract_ascii(ctx)
+    return _extract_any(ctx)
+
+
+class _Sentence:
+    """What every number of one sentence shares, computed when first needed."""
+
+    __slots__ = ("ctx", "src", "patterns", "clauses", "mine_words", "nothing_words")
+
+    def __init__(self, ctx: SentenceContext) -> None:
+        self.ctx = ctx
+        ascii_text = ctx.text.isascii()
+        self.src = ctx.low if ascii_text else ctx.text
+        self.patterns = _PATTERNS_LOW if ascii_text else _PATTERNS
+        self.clauses: list[tuple[int, int, int | None]] | None = None
+        self.mine_words = has_any(ctx.low, _MINE_WORDS)
+        self.nothing_words = has_any(ctx.low, _NOTHING_WORDS)
+
+    def clause_years(self) -> list[tuple[int, int, int | None]]:
+        if self.clauses is None:
+            self.clauses = clause_years(self.ctx.text, self.ctx.low)
+        return self.clauses
+
+
+def _extract_ascii(ctx: SentenceContext) -> list[Fact]:
+    """`_extract_any` for ASCII text with no number word: `_SCAN_LOW` finds the digits of the numbers
+    `raw_numbers` finds (their currency is read back from the text), in one scan."""
+    text, low = ctx.text, ctx.low
     capacity = "capacity" in low
     facts: list[Fact] = []
     any_number = False
+    shared: _Sentence | None = None
+    floor = 0
+    for m in _SCAN_LOW.finditer(low):
+        prev_floor, floor = floor, m.end()
+        p = m.start()
+        cur = p > 0 and low[p - 1] == "$"
+        num, scale = m.group(1, 2)
+        raw = num.replace(",", "")
+        if not (scale or cur) and len(raw) == 4 and raw[:2] in ("19", "20") and raw.isdecimal():
+            continue  # a year (is_year)
+        if p and ((prev := low[p - 1]).isalpha() or (prev == "-" and p >= 2 and low[p - 2].isalpha())):
+            continue  # a model name (is_model_number)
+        any_number = True
+        noun = None if cur else _NOUN_AFTER_LOW.match(low, m.end())
+        if noun is None and not cur and not capacity:
+            continue
+        # where the number starts: at its "$", or at the "US" of "US$" (not before the last number's end)
+        start = p - 3 if cur and p - 3 >= prev_floor and low.startswith("us", p - 3) else p - 1 if cur else p
+        q = _quantity(text, low, start, prev_floor, m, cur)
+        shared = _Sentence(ctx) if shared is None else shared
+        fact = None
+        if noun is not None:
+            group = noun.lastgroup or ""
+            fact = _counted(shared, q, int(group[1:]), noun.end() - noun.start(group))
+        if fact is None and capacity:
+            fact = _capacity(ctx, q)
+        if fact is None and cur:
+            fact = _funding(ctx, q, shared.clause_years())
+        if fact is not None:
+            facts.append(fact)
+    if not any_number and has_any(low, _VAGUE_WORDS):
+        facts.extend(_vague_mines(ctx))
+    return facts
+
+
+def _quantity(text: str, low: str, start: int, floor: int, m: re.Match[str], cur: bool) -> Quantity:
+    """`quantity` of a number of `_SCAN_LOW` that starts (currency included) at `start`."""
+    if start > floor and low[start - 1].isspace():
+        hedge = hedge_start(low, start, floor)
+        if hedge is not None and (full := NUMBER.match(text, hedge)) is not None:
+            return quantity(text, full, None, low)
+    num, scale = m.group(1, 2)
+    raw = num.replace(",", "")
+    value = float(raw) * SCALE[scale] if scale else float(raw)
+    return Quantity(start, m.end(2 if scale else 1), int(value) if value.is_integer() else value, None, cur)
+
+
+def _extract_any(ctx: SentenceContext) -> list[Fact]:
+    """Counts in any sentence (the general way: numbers written as words, text that is not ASCII)."""
+    text, low = ctx.text, ctx.low
+    capacity = "capacity" in low
+    facts: list[Fact] = []
+    any_number = False
+    shared: _Sentence | None = None
     noun_re, noun_text = (_NOUN_AFTER_LOW, low) if text.isascii() else (_NOUN_AFTER, text)
     for m, floor, text_low in raw_numbers(text, low):
         if is_year(m) or is_model_number(text, m):
@@ -94,15 +180,15 @@ def extract(ctx: SentenceContext) -> list[Fact]:
         if noun is None and not currency and not capacity:
             continue
         q = quantity(text, m, floor, text_low)
+        shared = _Sentence(ctx) if shared is None else shared
         fact = None
         if noun is not None:
-            clauses = clause_years(text, low) if clauses is None else clauses
-            fact = _counted(ctx, q, noun, clauses)
+            group = noun.lastgroup or ""
+            fact = _counted(shared, q, int(group[1:]), noun.end() - noun.start(group))
         if fact is None and capacity:
             fact = _capacity(ctx, q)
         if fact is None and currency:
-            clauses = clause_years(text, low) if clauses is None else clauses
-            fact = _funding(ctx, q, clauses)
+            fact = _funding(ctx, q, shared.clause_years())
         if fact is not None:
             facts.append(fact)
     if not any_number and has_any(low, _VAGUE_WORDS):
@@ -138,6 +224,13 @@ _NOUN_AFTER = re.compile(
 _NOUN_AFTER_LOW = re.compile(
     r"\s*(?:" + "|".join(f"(?P<n{i}>{p.pattern.lower()})" for i, (_, _, p) in enumerate(_COUNTED)) + ")"
 )
+# The digits of the numbers of `raw_numbers` in lower-cased ASCII text with no number word (as
+# `_bare_matches` finds them, case folded; a currency before them is read back from the text).
+_SCAN_LOW = re.compile(rf"(?P<num>{DIGITS_FIRST})(?:\s+(?P<scale>thousand|million|billion)\b)?")
+# A number word as a whole run of letters: where `raw_numbers` reads the text with NUMBER itself.
+_NUMBER_WORD_LOW = re.compile(
+    r"(?<![a-z])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-z])"
+)
 _VAGUE_WORDS = ("hundreds", "thousands", "millions")  # where VAGUE can match
 _NOTHING_WORDS = ("statistics", "information", "data", "known")  # where _NOTHING_KNOWN can match
 _DESTROY = re.compile(r"\bdestroy|retain", re.I)
@@ -147,37 +240,33 @@ _PATTERNS_LOW = tuple(map(lowered, _PATTERNS))
 _PER_YEAR = re.compile(r"\s*\w+\s+(?:each|per|a)\s+year")
 
 
-def _counted(
-    ctx: SentenceContext, q: Quantity, noun: re.Match[str], clauses: list[tuple[int, int, int | None]]
-) -> Fact | None:
-    text, low = ctx.text, ctx.low
-    group = noun.lastgroup or ""
-    indicator, unit, _ = _COUNTED[int(group[1:])]
-    ascii_text = text.isascii()
-    src, patterns = (low, _PATTERNS_LOW) if ascii_text else (text, _PATTERNS)
-    emplaced, stockpile, cleared, nothing_known, destroy = patterns
+def _counted(shared: _Sentence, q: Quantity, noun: int, length: int) -> Fact | None:
+    """The fact of a number followed by the `noun`-th noun of _COUNTED, `length` characters long."""
+    indicator, unit, _ = _COUNTED[noun]
+    if indicator == "mines" and not shared.mine_words:
+        return None  # _mine_indicator needs one of them
+    ctx, src = shared.ctx, shared.src
+    emplaced, stockpile, cleared, nothing_known, destroy = shared.patterns
+    clauses = shared.clause_years()
     clause = _clause(clauses, q.start, src)
-    if about_other(clause_before(text, q.start), ctx.iso3) or (
-        has_any(low, _NOTHING_WORDS) and nothing_known.search(clause)
-    ):
+    if indicator == "area_cleared" and not cleared.search(clause):
+        return None
+    if shared.nothing_words and nothing_known.search(clause):
+        return None
+    if about_other(clause_before(ctx.text, q.start), ctx.iso3):
         return None
     if indicator == "mines":
-        if not has_any(low, _MINE_WORDS):
-            return None  # _mine_indicator needs one of them
         # The words after the noun: the slice the noun's end (counted from the stripped text after
         # the number) gives in the unstripped text after the number, as always read.
-        length = noun.end() - noun.start(group)
         found = _mine_indicator(
             src[max(0, q.start - 40) : q.start],
             src[q.end + length + 1 : q.end + length + 30],
             clause,
-            patterns,
+            shared.patterns,
         )
         if found is None:
             return None
         indicator = found
-    if indicator == "area_cleared" and not cleared.search(clause):
-        return None
     return _make(ctx, indicator, q.value, unit, year_at(clauses, q.start), q.qualifier)
 
 

@@ -14,7 +14,7 @@ _WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a": 1,
     "hundred": 100,
 }  # fmt: skip
-_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALE = _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 _HEDGES = {
     "some": "some", "about": "about", "approximately": "about", "around": "about", "roughly": "about",
@@ -24,6 +24,9 @@ _HEDGES = {
 }  # fmt: skip
 _HEDGE = "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# _DIGITS with its first digit taken out of the alternatives (the same matches, tried in the same
+# order), so that a pattern starting with it lets the regex engine skip to the digits.
+DIGITS_FIRST = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 _WORD_NUM = "|".join(w for w in _WORDS if w != "a")
 NUMBER = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?P<cur>US\$|\$)?"
@@ -61,7 +64,7 @@ class Quantity:
 # the numbers are found without their hedges (`_BARE`), and a hedge is looked for only when needed.
 # The text is compared in lower case, which is what re.I does, as long as lower-casing keeps every
 # character in place (not "İ") and neither of the characters re.I also takes as "i" and "s" occurs.
-_NUMBER_WORDS = frozenset(set(_WORDS) - {"a"})
+NUMBER_WORDS = _NUMBER_WORDS = frozenset(set(_WORDS) - {"a"})
 _NUMBER_WORDS_IN = tuple(_NUMBER_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
 _HEDGES_BY_LAST = {
@@ -82,7 +85,7 @@ def _number_matches(text: str) -> list[re.Match[str]]:
     out = []
     for m, floor, low in raw_numbers(text):
         if floor is not None:
-            hedge = _hedge_start(low, m.start(), floor)
+            hedge = hedge_start(low, m.start(), floor)
             # the same number as NUMBER finds it, with its hedge if any
             m = (hedge is not None and NUMBER.match(text, hedge)) or NUMBER.match(text, m.start()) or m
         out.append(m)
@@ -99,7 +102,7 @@ _BARE = re.compile(
 
 def raw_numbers(text: str, low: str | None = None) -> list[tuple[re.Match[str], int | None, str]]:
     """NUMBER's matches in `text`, each as (match, floor, lower-cased text). With a floor, the match
-    is NUMBER's without its hedge, which `_hedge_start(low, match.start(), floor)` finds when needed
+    is NUMBER's without its hedge, which `hedge_start(low, match.start(), floor)` finds when needed
     (the match's groups cur, num and scale and its end are NUMBER's); with None, it is NUMBER's own.
     `low`, when given, is `text.lower()`."""
     if low is None or not text.isascii():
@@ -161,8 +164,8 @@ def quantity(text: str, m: re.Match[str], floor: int | None, low: str) -> Quanti
         hedge = m.group("hedge")
     else:
         hedge = None
-        hedge_start = _hedge_start(low, m.start(), floor)
-        if hedge_start is not None and (full := NUMBER.match(text, hedge_start)) is not None:
+        h = hedge_start(low, m.start(), floor)
+        if h is not None and (full := NUMBER.match(text, h)) is not None:
             m, hedge = full, full.group("hedge")
     cur, num, scale = m.group("cur", "num", "scale")
     raw = num.replace(",", "")
@@ -173,7 +176,7 @@ def quantity(text: str, m: re.Match[str], floor: int | None, low: str) -> Quanti
     )
 
 
-def _hedge_start(low: str, start: int, floor: int) -> int | None:
+def hedge_start(low: str, start: int, floor: int) -> int | None:
     """Where the hedge that ends before the white space before `start` begins (the earliest, as the
     leftmost match wins: "an estimated" over "estimated"), if one does at a word start >= floor."""
     end = start
@@ -244,6 +247,8 @@ def clause_years(text: str, low: str | None = None) -> list[tuple[int, int, int 
         bounds = [0] + [m.start() for m in breaks] + [len(text)]
     else:
         bounds = [0, len(text)]
+    if not _YEAR_ANYWHERE.search(text):  # no clause names a year (each year found ends in one)
+        return [(a, b, None) for a, b in zip(bounds, bounds[1:], strict=False)]
     out: list[tuple[int, int, int | None]] = []
     year: int | None = None
     for a, b in zip(bounds, bounds[1:], strict=False):

@@ -77,9 +77,11 @@ def countries_named(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=16384)
 def about_other(subject_text: str, iso3: str | None) -> bool:
     """True when `subject_text` (the words before a verb) names a country other than `iso3`,
-    or speaks of states in general rather than of one country."""
+    or speaks of states in general rather than of one country. Remembered: the same few subjects
+    ("The army destroyed ", " the center fitted ") come back in sentence after sentence."""
     if "one of" in subject_text.lower():  # _ONE_OF has nothing to take out otherwise
         subject_text_head = _ONE_OF.sub(" ", subject_text)
     else:

@@ -1,0 +1,74 @@
+"""The fast ways to counts read what the general ways read (issue #2: speed, #6: the same facts).
+
+`numbers._extract_ascii` (one scan of the digits, for ASCII text with no number word) must give exactly
+what `numbers._extract_any` (NUMBER and `raw_numbers`) gives; `clause_years` without a year anywhere
+gives the clauses with no year. Sentences are fictional, built from pieces that wake every rule.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from landmine_monitor.facts import numbers
+from landmine_monitor.facts.quantities import clause_years
+from landmine_monitor.facts.sentences import SentenceContext
+
+PIECES = [
+    "In 2003,", "in 1999", "the centre fitted", "841", "1,250", "2.5", "12 345", "US$", "$", "us$", "bus$",
+    "million", "thousand", "prostheses", "pairs of crutches", "wheelchairs", "amputees", "casualties",
+    "people were killed", "square meters", "km2", "mines", "landmines", "were planted", "stockpile of",
+    "destroyed", "cleared", "demined", "about", "some", "an estimated", "more than", "at least", "up to",
+    "funding", "contributed", "capacity to treat", "each year", "M409", "PMN-2", "OZM-72", ";", ",", "-",
+    "compared to", "while", "Ruritania", "Nauru", "France", "states", "no information", "not known",
+    "hundreds of thousands", "the number", "2004-05", "[", "1970s", "Pxx", "5,00", "5,000,000.5",
+]  # fmt: skip
+
+
+def _ctx(text: str, iso3: str | None = "NRU") -> SentenceContext:
+    return SentenceContext(text, [2], 1, 0, 2004, iso3, (), False, "They laid mines.")
+
+
+def _key(facts: list) -> list[tuple]:
+    return [(f.indicator, f.value, f.year, f.unit, f.qualifier, f.sentence) for f in facts]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14), st.sampled_from([" ", "  ", "", "\u00a0"]))
+def test_the_ascii_scan_reads_what_the_general_way_reads(words: list[str], sep: str) -> None:
+    text = sep.join(words) + "."
+    ctx = _ctx(text)
+    if not text.isascii() or numbers._NUMBER_WORD_LOW.search(ctx.low):
+        return  # only the general way reads these
+    assert _key(numbers._extract_ascii(ctx)) == _key(numbers._extract_any(ctx))
+
+
+def test_fixed_examples_agree_and_find_the_counts() -> None:
+    cases = {
+        "In 2003, the centre fitted 841 prostheses; in 2002 it fitted about 230 prostheses.": {
+            ("prostheses_fitted", 841, 2003, "prostheses", None),
+            ("prostheses_fitted", 230, 2002, "prostheses", "about"),
+        },
+        "Nauru contributed US$1.5 million for clearance in 2004.": {
+            ("funding_usd", 1500000, 2004, "USD", None)
+        },
+        "Nauru contributed 5US$20 for clearance.": {("funding_usd", 20, None, "USD", None)},
+        "An estimated 12,000 mines were planted near the border in 1999.": {
+            ("mines_emplaced", 12000, 1999, "mines", "estimated")
+        },
+        "Workers removed 40 M409 mines and 3 PMN-2 mines.": set(),
+        "France fitted 99 prostheses in 2001.": set(),
+    }
+    for text, want in cases.items():
+        ctx = _ctx(text)
+        fast, general = numbers._extract_ascii(ctx), numbers._extract_any(ctx)
+        assert _key(fast) == _key(general)
+        assert {k[:5] for k in _key(numbers.extract(ctx))} == want, text
+
+
+def test_clauses_without_a_year_have_none() -> None:
+    text = "Nauru fitted 4 prostheses; compared to 3 before, while others waited"
+    clauses = clause_years(text)
+    assert [y for _, _, y in clauses] == [None, None, None, None]
+    assert [text[a:b].split()[0] for a, b, _ in clauses] == ["Nauru", ";", "compared", "while"]
+    assert [y for _, _, y in clause_years("In 2001 it fitted 4; compared to 3 in 2000")] == [2001, 2001, 2000]
