@@ -45,7 +45,7 @@ from landmine_monitor import (  # noqa: E402
 )
 from landmine_monitor.parse.decode import decode_page  # noqa: E402
 from landmine_monitor.parse.structure import parse_text  # noqa: E402
-from landmine_monitor.search.index import FOLDER, STEMMER, handle, index_dir  # noqa: E402
+from landmine_monitor.search.index import FOLDER, STEMMER, handle, index_dir, usable  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -303,7 +303,7 @@ def prepare(work: Path, a: argparse.Namespace) -> dict[str, Any]:
     if not db.exists():
         print(f"storing {a.n} synthetic reports in {db} ...", file=sys.stderr)
         meta = {"store_s": build_archive(db, a.n, a.seed, a.workers)}
-    if a.rebuild or "ours_s" not in meta or not index_dir(db).exists():
+    if a.rebuild or "ours_s" not in meta or not usable(index_dir(db)):  # absent or of an older schema
         t0 = time.perf_counter()
         meta["ours_docs"] = search.rebuild(db)
         meta["ours_s"] = time.perf_counter() - t0

@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from landmine_monitor import store
 from landmine_monitor.cli import _register, app
 from landmine_monitor.ingest import ingest
-from landmine_monitor.search import SearchError, rebuild, search, sync_index, translate
-from landmine_monitor.search.index import FOLDER, SCHEMA, handle
+from landmine_monitor.search import SearchError, engine, rebuild, search, sync_index, translate
+from landmine_monitor.search.index import FOLDER, MASKS, SCHEMA, handle
 from landmine_monitor.settings import search_index_path
 
 HEAD = "Table of Contents\nCountry Reports\n{name}, Landmine Monitor Report {year}\n\n{name}\n\n"
@@ -193,6 +193,23 @@ def test_facet_counts_match_sql_counts(db: Path, conn: sqlite3.Connection) -> No
     topics = {e["value"]: e["count"] for e in r["facets"]["topic"]}
     assert topics["key_developments"] == sum(row[0] == "kd" for row in docs) > 0
     assert r["hits"] == []  # limit 0: facets only, over the whole result set
+
+
+@pytest.mark.parametrize("query", ["mines", "the", '"the government"', "zorblax"])
+def test_counting_by_the_complement_gives_the_same_facets(db: Path, query: str) -> None:
+    """A dense query's facets are the whole index's less those of the documents that do not match."""
+    h = handle(search_index_path(db))
+    assert h is not None
+    t = translate(query, None)
+    assert t.query is not None and t.term is not None  # one indexed term each
+    direct, complement = engine._facets(h, t.query), engine._facets(h, t.query, dense=True)
+    assert direct[0] > 0 and direct == complement
+
+
+def test_facet_fields_ask_for_every_value_they_can_hold() -> None:
+    for name, _, _, bits in MASKS:
+        assert engine.FACET_SIZES[name] >= 1 << bits
+    assert engine.FACET_SIZES["f_country"] >= 26**3 and engine.FACET_SIZES["edition"] >= 2100 - 1900
 
 
 def test_facets_count_the_whole_result_not_the_page(db: Path) -> None:

@@ -44,7 +44,11 @@ MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 PREFIX_EXPANSIONS = 50
 FACET_FIELDS = ("edition", *MASK_FIELDS)
-FACET_SIZES = {"edition": 100, "f_country": 1000}
+# Buckets asked of each facet field: every value it can hold (a smaller size would drop the rarer values:
+# 738 topic sets at 50,000 synthetic reports); editions are years, countries 26^3 codes at most.
+FACET_SIZES = {"edition": 300, "f_country": 26**3, **{name: 1 << bits for name, _, _, bits in MASKS}}
+# A query whose one term is in more than this share of the documents is counted by its complement.
+DENSE = 0.5
 HIT_KINDS = {"section": "paragraph", "notes": "footnote"}  # what a hit points at
 SORTS = ("relevance", "edition", "edition_asc")
 FACETS = ("country", "edition", "topic", "source_kind")
@@ -119,7 +123,8 @@ def search(
         notes.append('nothing to search for: type words, "a phrase", prefix* or NEAR (see search --help)')
     else:
         q = _filtered(t.query, filters)
-        counting = _POOL.submit(_facets, h, q)  # tantivy counts without the GIL while the page is read
+        dense = t.term is not None and not filters.clauses() and _dense(h, t.term)
+        counting = _POOL.submit(_facets, h, q, dense)  # tantivy counts without the GIL while the page is read
         if limit:
             hl = snippets.highlighter(h.searcher, t.highlight, t.prefixes)
             out["hits"] = _hits(h, q, hl, limit, offset, sort)
@@ -218,16 +223,36 @@ def _filtered(q: Query, filters: Filters) -> Query:
     return Query.boolean_query([(Occur.Must, q), *extra])
 
 
-def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+_SPEC = {name: {"terms": {"field": name, "size": FACET_SIZES[name]}} for name in FACET_FIELDS}
+
+
+def _dense(h: Handle, term: tuple[str, str]) -> bool:
+    return h.searcher.doc_freq(*term) > DENSE * h.searcher.num_docs
+
+
+def _facets(h: Handle, q: Query, dense: bool = False) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     """The total and the facet counts over every document that matches, in one aggregation pass over
-    small integer fields (see index.py); topic and source-kind masks are summed back into names here."""
-    spec = {name: {"terms": {"field": name, "size": FACET_SIZES.get(name, 256)}} for name in FACET_FIELDS}
-    result = h.searcher.aggregate(q, spec)
+    small integer fields (see index.py); topic and source-kind masks are summed back into names here.
+
+    A `dense` query (most documents match: "mine") is counted exactly by its complement: the counts of the
+    whole index (once per commit) minus those of the documents that do not match, a far smaller set."""
+    if dense:
+        if "all" not in h.cache:
+            h.cache["all"] = h.searcher.aggregate(Query.all_query(), _SPEC)
+        rest = h.searcher.aggregate(
+            Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, q)]), _SPEC
+        )
+        result = _minus(h.cache["all"], rest)
+    else:
+        result = h.searcher.aggregate(q, _SPEC)
     names = h.countries
-    country: list[dict[str, Any]] = [
-        {"value": (c := country_letters(b["key"])), "count": b["doc_count"], "label": names.get(c, c)}
-        for b in _buckets(result, "f_country")
-    ]
+    country: list[dict[str, Any]] = sorted(
+        (
+            {"value": (c := country_letters(b["key"])), "count": b["doc_count"], "label": names.get(c, c)}
+            for b in _buckets(result, "f_country")
+        ),
+        key=lambda e: (-e["count"], e["value"]),  # most hits first, then by code
+    )
     edition = sorted(
         ({"value": b["key"], "count": b["doc_count"]} for b in _buckets(result, "edition")),
         key=lambda e: e["value"],
@@ -247,6 +272,20 @@ def _facets(h: Handle, q: Query) -> tuple[int, dict[str, list[dict[str, Any]]]]:
         )
         facets[facet] = [{"value": v, "count": n} for n, v in pairs]
     return int(total), facets
+
+
+def _minus(whole: dict[str, Any], rest: dict[str, Any]) -> dict[str, Any]:
+    """Bucket counts of `whole` less those of `rest` (a subset of it), empty buckets dropped."""
+    out: dict[str, Any] = {}
+    for name in FACET_FIELDS:
+        less = {b["key"]: b["doc_count"] for b in _buckets(rest, name)}
+        buckets = [
+            {"key": b["key"], "doc_count": n}
+            for b in _buckets(whole, name)
+            if (n := b["doc_count"] - less.get(b["key"], 0)) > 0
+        ]
+        out[name] = {"buckets": buckets}
+    return out
 
 
 def _buckets(result: dict[str, Any], name: str) -> list[dict[str, Any]]:

@@ -81,6 +81,7 @@ class Translated:
     highlight: list[str] = field(default_factory=list)  # stemmed terms of the `text` field to mark
     prefixes: list[str] = field(default_factory=list)  # folded prefixes (expanded for marking later)
     words: list[str] = field(default_factory=list)  # folded plain words, for "did you mean"
+    term: tuple[str, str] | None = None  # (field, term) when the whole query is that one indexed term
 
 
 # --- lexing ----------------------------------------------------------------------------------------------
@@ -278,6 +279,7 @@ class _Builder:
         self.out = out
         self.expand = expand
         self.leaves = 0
+        self.terms: list[tuple[str, str]] = []  # the single-term queries made, in order
 
     def build(self, node: Node, negated: bool = False) -> Query | None:
         if isinstance(node, Word):
@@ -334,15 +336,21 @@ class _Builder:
                 self.out.highlight.extend(STEMMER.analyze(w.text))
                 self.out.words.extend(plain)
             if len(plain) == 1:
-                return Query.term_query(SCHEMA, "exact", plain[0])
+                return self.term("exact", plain[0])
+            if len(plain) == 2:
+                return self.term("pairs", f"{plain[0]}_{plain[1]}")
             return _exact_phrase(plain)
         stems = STEMMER.analyze(w.text)
         if not negated:
             self.out.highlight.extend(stems)
             self.out.words.extend(plain)
         if len(stems) == 1:
-            return Query.term_query(SCHEMA, "text", stems[0])
+            return self.term("text", stems[0])
         return _phrase("text", stems)
+
+    def term(self, field_name: str, term: str) -> Query:
+        self.terms.append((field_name, term))
+        return Query.term_query(SCHEMA, field_name, term)
 
     def prefix(self, w: Word, plain: list[str], negated: bool) -> Query | None:
         if len(plain[-1]) < MIN_PREFIX and len(plain) == 1:
@@ -382,8 +390,8 @@ def _words(tokens: list[str]) -> list[str | tuple[int, str]]:
 
 
 def _exact_phrase(words: list[str]) -> Query:
-    """Words as written, next to each other: two words are one term of the `pairs` field; a longer phrase
-    must contain all its pairs (cheap to intersect) before its positions are checked."""
+    """Three or more words as written, next to each other: a document must contain all their pairs (cheap
+    to intersect) before the phrase's positions are checked. (Two words are one term of `pairs`.)"""
     pair_terms = [
         Query.term_query(SCHEMA, "pairs", f"{a}_{b}") for a, b in zip(words, words[1:], strict=False)
     ]
@@ -434,6 +442,9 @@ def translate(text: str, expand: Expander | None = None) -> Translated:
     if interpreted.startswith("(") and interpreted.endswith(")") and isinstance(tree, Bool):
         interpreted = interpreted[1:-1]
     out = Translated(None, interpreted, notes)
-    out.query = _Builder(out, expand).build(tree) if tree is not None else None
+    builder = _Builder(out, expand)
+    out.query = builder.build(tree) if tree is not None else None
+    if isinstance(tree, Word) and out.query is not None and len(builder.terms) == 1:
+        out.term = builder.terms[0]
     out.highlight = list(dict.fromkeys(out.highlight))
     return out
