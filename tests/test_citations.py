@@ -252,6 +252,26 @@ def test_short_form_refers_to_the_earlier_note_and_shares_its_source() -> None:
     assert c.source_id == parse_note(earlier[0].text)[0].source_id
 
 
+def test_undated_short_forms_refer_to_the_first_titled_work_of_that_name() -> None:
+    report = Report(
+        footnotes=notes(
+            "HI, “Landmine Survey,” Geneva, 2003.",
+            "HI, “Landmine Survey,” Geneva, 2004.",
+            "Email from Ana Sol, HI, 2 May 2005.",
+            "HI, “Landmine Survey.”",
+            "ICRC, “Field Notes,” Nairobi, 2005.",
+            "ICRC, “Field Notes.”",
+            "HI, “Landmine Survey,” p. 4.",
+        )
+    )
+    annotate(report)
+    cites = [n.citations[0] for n in report.footnotes]
+    assert cites[0].source_id != cites[1].source_id  # two years, two sources
+    for short, target in ((3, 0), (5, 4), (6, 0)):  # the index of later notes is built as they come
+        assert cites[short].refers_to == {"footnote": target + 1}
+        assert cites[short].source_id == cites[target].source_id
+
+
 def test_same_source_across_small_differences() -> None:
     pairs = [
         (

@@ -203,6 +203,10 @@ class _History:
     def __init__(self) -> None:
         self.notes: list[tuple[int, list[Citation]]] = []
         self.first: dict[str, int] = {}
+        # The first titled work of each loose key, filled up to note `_indexed` on demand (one pass over
+        # the notes in all, not one per short form).
+        self._loose: dict[str, tuple[int, str | None]] = {}
+        self._indexed = 0
 
     def add(self, number: int, cites: list[Citation]) -> None:
         self.notes.append((number, cites))
@@ -212,12 +216,12 @@ class _History:
 
     def loose_match(self, c: Citation) -> tuple[int, str | None] | None:
         """An earlier titled work matching an undated short form, its year aside."""
-        key = canonical_key(c, loose=True)
-        for n, cites in self.notes:
+        for n, cites in self.notes[self._indexed :]:
             for x in cites:
-                if x.title and x.kind != "ibid" and canonical_key(x, loose=True) == key:
-                    return n, x.source_id
-        return None
+                if x.title and x.kind != "ibid":
+                    self._loose.setdefault(canonical_key(x, loose=True), (n, x.source_id))
+        self._indexed = len(self.notes)
+        return self._loose.get(canonical_key(c, loose=True))
 
 
 def _resolve(c: Citation, number: int | None, history: _History, before: Citation | None) -> None:

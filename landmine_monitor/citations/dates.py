@@ -1,8 +1,8 @@
 """Dates in a citation's text: the last stated date or range ("3-5 May 2003", "12 March 2004", "May 3,
 2004", "2004-05-03", "May 2004") and segments that are only a year ("1997", "2003-2004").
 
-Pure functions; the speed comes from skipping text no date can hold and from caching answers on the short
-text around each year (tests/test_citations_fast.py checks them against the plain patterns).
+Pure functions; the speed comes from starting each search where the date itself can start, so that one
+match attempt usually decides (tests/test_citations_fast.py checks them against the plain patterns).
 """
 
 from __future__ import annotations
@@ -38,17 +38,20 @@ def _date_pattern(forms: list[str], first: str) -> re.Pattern[str]:
 
 
 _DATES = _date_pattern(_DATE_FORMS, r"\dfJFMASOND")
-# With no "to" and no dash in reach, only day-month-year, month-day-year and month-year can match.
-_PLAIN_DATES = _date_pattern([_DATE_FORMS[2], _DATE_FORMS[3], _DATE_FORMS[5]], r"\dJFMASOND")
-_DATE_START = re.compile(r"[\dfJFMASOND]")  # what a date can start with
+# Where a date can start: a digit, "from", or a month name at a word boundary (the first three letters
+# of every month form). Narrower than the first characters alone, so the zone cached below starts at
+# the date itself ("26 February 2001") rather than at the names before it, and repeats across notes.
+_DATE_START = re.compile(
+    r"(?=[\dfJFMASOND])(?:\d|from|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
 # (?<!\d)(?:19|20)\d\d(?!\d), written to start with a literal so that re can skip ahead to a 1 or a 2.
 _YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 # What a date can hold: digits, spaces, ".,-–—", and the letters of month names, "to" and "from".
 _IN_DATE = r"\d\s.,\-–—JFMASONDabcefghilmnoprstuvy"
 # Up to the last character that no date form holds.
 _NOT_IN_DATE = re.compile(rf"(?s:.*)[^{_IN_DATE}]")
-# The last year (group 2), and up to the last character before it that no date holds (group 1).
-_LAST_YEAR = re.compile(rf"(?s:(.*[^{_IN_DATE}])?)[{_IN_DATE}]*((?:19|20)(?<!\d\d\d)\d\d(?!\d))")
+# The last year (group 1): from the end back to it, one step per character.
+_LAST_YEAR = re.compile(r"(?s:.*)((?:19|20)(?<!\d\d\d)\d\d(?!\d))")
 _YEAR_SEGMENT = re.compile(r"^(?:in\s+|dated\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?$")
 
 
@@ -104,64 +107,61 @@ def _read_match(m: re.Match[str]) -> tuple[str, str | None] | None:
 
 @lru_cache(maxsize=16384)
 def _read_groups(last: str, groups: tuple[str | None, ...]) -> tuple[str, str | None] | None:
-    """(date, date_end) from one `_DATES` match (the groups of its form); None when it is no real date."""
-    g: dict[str, str | None] = dict.fromkeys(_DATES.groupindex)
-    g.update(zip(_FORM_GROUPS[last], groups, strict=True))
-    date, end_date = _read_date(g)
+    """(date, date_end) from one `_DATES` match (the groups of its form, in `_FORM_GROUPS` order); None
+    when it is no real date. The same reading as `_read_date`, without a dict of every group."""
+    if last == "ry":
+        year, month, day, last_day = groups
+        date, end_date = _iso(year or "", month, day), _iso(year or "", month, last_day)
+    elif last == "sy":
+        year, month, day, last_month, last_day = groups
+        date, end_date = _iso(year or "", month, day), _iso(year or "", last_month, last_day)
+    elif last == "id":
+        year, month, day = groups
+        date, end_date = f"{year}-{month}-{day}", None
+    elif last == "my":
+        year, month = groups
+        date, end_date = _iso(year or "", month), None
+    else:  # "dy", "ay": day, month and year
+        year, month, day = groups
+        date, end_date = _iso(year or "", month, day), None
     return (date, end_date) if _valid(date) and (end_date is None or _valid(end_date)) else None
 
 
 def find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """The last stated date (or range) in `text`: (date, date_end, span).
 
-    Every form holds a year, so only the 60 characters before each year are searched (speed), and of
-    those only what follows the last character that cannot be part of a date: no date can span it, so
-    the matches from there on are the same. Years are whole 4-digit runs, so the last one found from
-    the end is the last one found from the start, and the rest are only looked for when it is no date."""
+    Every form holds a year, so only the 60 characters before each year are searched. Years are whole
+    4-digit runs, so the last one found from the end is the last one found from the start, and the
+    years before it are only looked at when there is no date form at it."""
     last = _LAST_YEAR.match(text)
     if last is None:
         return None, None, None
-    found = _date_at(text, last.start(2), last.end(2), max(last.end(1), 0))
-    if found is not None:
-        return found if found else (None, None, None)
-    for year in reversed(list(_YEAR.finditer(text))[:-1]):
-        start = max(0, year.start() - 60)
-        cut = _NOT_IN_DATE.match(text, start, year.end())
-        found = _date_at(text, year.start(), year.end(), cut.end() if cut else 0)
-        if found is not None:
-            return found if found else (None, None, None)
-    return None, None, None
+    found = _date_ending_at(text, last.start(1), last.end(1))
+    if found is None:
+        for year in reversed(list(_YEAR.finditer(text))[:-1]):
+            found = _date_ending_at(text, year.start(), year.end())
+            if found is not None:
+                break
+    return found if found else (None, None, None)
 
 
-def _date_at(
-    text: str, start: int, end: int, cut: int
+def _date_ending_at(
+    text: str, start: int, end: int
 ) -> tuple[str, str | None, tuple[int, int]] | tuple[()] | None:
-    """The date ending with the year at text[start:end], looked for after `cut` (the last character
-    before the year that no date holds): (date, date_end, span); () when the text there is no real
-    date (stop looking), None when there is no date form there (try the year before).
+    """The first date match from at most 60 characters before the year at text[start:end] that ends
+    with it (or past it: 6 characters more are read): (date, date_end, span); () when that is no real
+    date (stop looking), None when no date form ends there (try the year before).
 
-    From the first character a date can start with (the year's own first digit at the latest), the
-    answer depends only on the text up to 6 past the year and the one character before (what the
-    look-behinds see): short strings, often repeated, so the answer is cached on them."""
-    first = _DATE_START.search(text, max(start - 60, cut, 0), end)
-    at = first.start() if first else start
-    found = _zone_date(text[at - 1 : at] if at else "", text[at : end + 6], end - at)
-    if not found:
-        return found
-    date, date_end, a, b = found
-    return date, date_end, (a + at, b + at)
-
-
-@lru_cache(maxsize=16384)
-def _zone_date(before: str, zone: str, year_end: int) -> tuple[str, str | None, int, int] | tuple[()] | None:
-    """`_date_at` on `zone` (the year ending at `year_end`), `before` being the character before it."""
-    text, off = before + zone, len(before)
-    plain = not ("to" in zone or "-" in zone or "–" in zone or "—" in zone)
-    for m in (_PLAIN_DATES if plain else _DATES).finditer(text, off):
-        if m.end() < year_end + off:
-            continue
-        read = _read_match(m)
-        return (read[0], read[1], m.start() - off, m.end() - off) if read else ()
+    No date holds a character outside `_IN_DATE`, so the search starts after the last such character
+    before the year, at the first place a date can start (`_DATE_START`): usually the date itself,
+    so that one match attempt decides. The search bounds (pos, endpos) leave the look-behinds the
+    character before and cut the look-aheads at the same place as a slice would."""
+    cut = _NOT_IN_DATE.match(text, max(0, start - 60), end)
+    first = _DATE_START.search(text, max(start - 60, cut.end() if cut else 0), end)
+    for m in _DATES.finditer(text, first.start() if first else start, end + 6):
+        if m.end() >= end:
+            read = _read_match(m)
+            return (read[0], read[1], m.span()) if read else ()
     return None
 
 

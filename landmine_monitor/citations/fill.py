@@ -97,7 +97,7 @@ def _communication_reading(seg: str, has_people: bool, strict: bool) -> tuple[st
 def _add_role(c: Citation, role: str) -> None:
     if not c.people:
         return
-    role = cp.ARTICLE.sub("", role)
+    role = cp.ARTICLE.sub("", role) if role.startswith(("the", "a")) else role
     last = c.people[-1]
     last.role = f"{last.role}, {role}" if last.role else role
 

@@ -23,9 +23,14 @@ def words(text: str) -> frozenset[str]:
 _PAGES = re.compile(
     r"p(?<![\w.]p)(?:p?|ages?)\.?\s*(\d+[a-z]?(?:\s*(?:[-–—]|and|&|,(?=\s*\d{1,3}\b(?!\s*[A-Z])))\s*\d+[a-z]?)*)"
 )
+# The look-ahead names what a match can start with: a "," or space, "available", "at", "online at",
+# "on", "from", or the address itself; re then skips other places in C.
 _URL = re.compile(
-    r"(?:,?\s*(?:available\s+)?(?:at|online at|on|from)\s+)?((?:https?://|www\.)[^\s,;)\]”\"<>]+)"
+    r"(?=[,\saofhw])(?:,?\s*(?:available\s+)?(?:at|online at|on|from)\s+)?((?:https?://|www\.)[^\s,;)\]”\"<>]+)"
 )
+# Read on the text before an address, reversed: what a match's lead-in can span (any white space, at
+# most 18 other characters: ",", "available", "online at").
+_URL_LEAD_IN = re.compile(r"(?:\s*\S){0,18}\s*")
 _UN = re.compile(r"(?=[ASECDTU])(?<![\w/])(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*")
 _UN_PART = re.compile(r"^(PV|SR|L|C|CONF|MSP|INF|WP|CRP|ADD|REV|CORR|GE)(\d+)$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{1,400}?)[”\"]")
@@ -134,7 +139,7 @@ def extract(text: str) -> Pieces:
         p.title = q.group(1).strip(" ,.;:") or None
         work = _cut(work, q.span(), f", {TITLE_MARK}, ")
     if "http" in work or "www." in work:  # every URL holds one of them
-        for m in reversed(list(_URL.finditer(work))):
+        for m in reversed(_urls(work)):
             p.urls.insert(0, m.group(1).rstrip("."))
             work = _cut(work, m.span())
     if "/" in work:  # every UN symbol holds one
@@ -153,6 +158,16 @@ def extract(text: str) -> Pieces:
     p.segments = _segments(work, p)
     p.work = work
     return p
+
+
+def _urls(work: str) -> list[re.Match[str]]:
+    """`_URL.finditer(work)`, started where the first match can start at the earliest: its lead-in
+    before the first "http://", "https://" or "www."."""
+    first = min(
+        i for i in (work.find("http://"), work.find("https://"), work.find("www."), len(work)) if i >= 0
+    )
+    lead = _URL_LEAD_IN.match(work[first - 1 :: -1]) if first else None
+    return list(_URL.finditer(work, first - lead.end() if lead else 0))
 
 
 def _unparen(m: re.Match[str]) -> str:
