@@ -102,6 +102,15 @@ def plain_split_note(text: str) -> list[str]:
 @example("Geneva, 2003-2004, 12 May")
 @example("A/64/PV.45, 8 April 2009 (x), 2010")
 @example("Statement, 31 February 2004, 12 March 2003")
+@example("3 to 14 August 1999")
+@example("3to14 August 1999")
+@example("2003-05-14 August 1999")
+@example("14 August – 3 September 1999.")
+@example("from 14 August 1999")
+@example("Toronto 14 Aug., 1999 x")
+@example("31 June 2004")
+@example("14 August 1999, p. 4")
+@example("1" + " " * 70 + "May 2003")
 def test_dates_are_found_as_before(text: str) -> None:
     assert cd.find_date(text) == plain_find_date(text)
 

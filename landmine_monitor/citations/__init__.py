@@ -65,7 +65,7 @@ _KIND_CUES = {
     "statement": ("statement", "speech", "remarks", "intervention", "address", "presentation", "testimony"),
 }
 _HEAD_PATTERN = dict(_KIND_HEAD)
-_UN_NAMES = ("Official Records", "UN Doc", "U.N. Doc", "Report of the Secretary-General")
+# Every _UN_WORDS match holds "Official Records", "Doc" or "Secretary-General" (three quick tests).
 _UN_WORDS = re.compile(r"\b(?:Official Records|UN Doc|U\.N\. Doc|Report of the Secretary-General)\b")
 _AND = re.compile(r"^(?:and|And)\s+")
 
@@ -108,7 +108,8 @@ def _kind(head: str, p: cp.Pieces, fragment: str) -> str:
         return "press_release"
     if statement:
         return "statement"
-    if p.un_symbols or (any(w in fragment for w in _UN_NAMES) and _UN_WORDS.search(fragment)):
+    un_cue = "Doc" in fragment or "Official Records" in fragment or "Secretary-General" in fragment
+    if p.un_symbols or (un_cue and _UN_WORDS.search(fragment)):
         return "un_document"
     if (low is None or "data" in low) and _DATABASE.search(fragment):
         return "database"

@@ -50,6 +50,9 @@ _YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 _IN_DATE = r"\d\s.,\-–—JFMASONDabcefghilmnoprstuvy"
 # Up to the last character that no date form holds.
 _NOT_IN_DATE = re.compile(rf"(?s:.*)[^{_IN_DATE}]")
+# The common case, "..., 14 August 1999" with no digit after: the last year, read as day-month-year.
+_DAY_MONTH_YEAR_LAST = re.compile(r"(?s:.*)" + _DATE_FORMS[2] + r"(?=\D*\Z)")
+_RANGE_ENDS = ("to", "-", "–", "—")  # what ends the text before a range's last day
 # The last year (group 1): from the end back to it, one step per character.
 _LAST_YEAR = re.compile(r"(?s:.*)((?:19|20)(?<!\d\d\d)\d\d(?!\d))")
 _YEAR_SEGMENT = re.compile(r"^(?:in\s+|dated\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?$")
@@ -133,6 +136,9 @@ def find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None
     Every form holds a year, so only the 60 characters before each year are searched. Years are whole
     4-digit runs, so the last one found from the end is the last one found from the start, and the
     years before it are only looked at when there is no date form at it."""
+    common = _common_date(text)
+    if common is not None:
+        return common
     last = _LAST_YEAR.match(text)
     if last is None:
         return None, None, None
@@ -143,6 +149,23 @@ def find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None
             if found is not None:
                 break
     return found if found else (None, None, None)
+
+
+def _common_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | None] | None:
+    """`find_date` for the common "..., 14 August 1999" (no digit after the year) in one match; None
+    for other text. The day-month-year match at the last year is the first `_DATES` match ending there
+    unless a range can start before it: every other form ends in a year or (ISO) in "-" and a day, and
+    a range needs "to" or a dash before its last day, so "to" or a dash before the day sends the text
+    the long way; so does a day more than 60 characters before the year."""
+    if "1" not in text and "2" not in text:  # every year holds one
+        return None
+    m = _DAY_MONTH_YEAR_LAST.match(text)
+    if m is None or m.start("dd") < m.start("dy") - 60:
+        return None
+    if text[: m.start("dd")].rstrip().endswith(_RANGE_ENDS):
+        return None
+    read = _read_groups("dy", m.group("dy", "dm", "dd"))
+    return (read[0], read[1], (m.start("dd"), m.end("dy"))) if read else (None, None, None)
 
 
 def _date_ending_at(

@@ -45,7 +45,9 @@ def fill_communication(c: Citation, p: cp.Pieces, kind: str) -> None:
     segs[0] = _participants(kind if kind in _CUE_WORD else "interview", segs[0]) if segs else ""
     places: list[str] = []
     outlet: list[str] = []
-    for seg in (s for s in segs if s and s != cp.TITLE_MARK):
+    for seg in segs:
+        if not seg or seg == cp.TITLE_MARK:
+            continue
         if outlet or (seg.startswith(_FOUND_IN_STARTS) and _FOUND_IN.match(seg)):
             outlet.append(_FOUND_IN.sub("", seg))
             continue
