@@ -11,7 +11,7 @@ import bisect
 import re
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,8 +37,7 @@ from .index import (
 from .indexer import rebuild
 from .query import MAX_CHARS, translate
 
-# The facet counts of a query run on another thread while this one reads its page of hits (two cores: the
-# two halves of a query's work overlap).
+# Threads that count facets while the calling thread reads the page of hits (see _counting).
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lm-facets")
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
@@ -124,11 +123,11 @@ def search(
     else:
         q = _filtered(t.query, filters)
         dense = t.term is not None and not filters.clauses() and _dense(h, t.term)
-        counting = _POOL.submit(_facets, h, q, dense)  # tantivy counts without the GIL while the page is read
+        counting = _counting(h, q, dense)  # on other threads, while this one reads the page of hits
         if limit:
             hl = snippets.highlighter(h.searcher, t.highlight, t.prefixes)
             out["hits"] = _hits(h, q, hl, limit, offset, sort)
-        out["total"], out["facets"] = counting.result()
+        out["total"], out["facets"] = _facets_of(h, counting, dense)
         if not out["total"]:
             out["suggestions"] = suggest.suggestions(h, str(query)[:MAX_CHARS], t.words, _probe(h, filters))
             notes.append(_nothing(out["suggestions"], filters))
@@ -230,21 +229,40 @@ def _dense(h: Handle, term: tuple[str, str]) -> bool:
     return h.searcher.doc_freq(*term) > DENSE * h.searcher.num_docs
 
 
+# The facet fields in two halves, aggregated on two pool threads at once (tantivy releases the GIL): the
+# cost of a query's counting is shared between the two cores while this thread reads the page of hits.
+_HALVES = (
+    {k: _SPEC[k] for k in ("edition", "f_country", "f_topic")},
+    {k: v for k, v in _SPEC.items() if k not in ("edition", "f_country", "f_topic")},
+)
+
+
+def _counting(h: Handle, q: Query, dense: bool) -> list[Future[dict[str, Any]]]:
+    """Start counting the facets of `q` (of its complement when `dense`); `_facets_of` reads the result."""
+    if dense:
+        q = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, q)])
+    return [_POOL.submit(h.searcher.aggregate, q, half) for half in _HALVES]
+
+
 def _facets(h: Handle, q: Query, dense: bool = False) -> tuple[int, dict[str, list[dict[str, Any]]]]:
-    """The total and the facet counts over every document that matches, in one aggregation pass over
+    return _facets_of(h, _counting(h, q, dense), dense)
+
+
+def _facets_of(
+    h: Handle, counting: list[Future[dict[str, Any]]], dense: bool
+) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """The total and the facet counts over every document that matches, from one aggregation pass over
     small integer fields (see index.py); topic and source-kind masks are summed back into names here.
 
     A `dense` query (most documents match: "mine") is counted exactly by its complement: the counts of the
     whole index (once per commit) minus those of the documents that do not match, a far smaller set."""
+    result: dict[str, Any] = {}
+    for part in counting:
+        result.update(part.result())
     if dense:
         if "all" not in h.cache:
             h.cache["all"] = h.searcher.aggregate(Query.all_query(), _SPEC)
-        rest = h.searcher.aggregate(
-            Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, q)]), _SPEC
-        )
-        result = _minus(h.cache["all"], rest)
-    else:
-        result = h.searcher.aggregate(q, _SPEC)
+        result = _minus(h.cache["all"], result)
     names = h.countries
     country: list[dict[str, Any]] = sorted(
         (
