@@ -6,7 +6,7 @@
 The archive is parsed once and stored in build/bench-search-N-sSEED/monitor.db, every report under its own
 id (the generator repeats country/edition pairs, which ingest would fold into one report). The three
 engines index the same reports: FTS5 and bare tantivy one document per section (top 10 with a snippet, as
-in issue #4), ours one document per paragraph, note, key development and title, with the whole-result
+in issue #4), ours one document per section, per report's notes, key developments and title, with the whole-result
 facets, <mark> snippets and query translation of `landmine_monitor.search.search`. 50 queries, from rare
 words to the commonest, phrases, prefixes and filters, are drawn from the index itself; each is run
 --runs times after a warm-up and its median kept; p50/p90/p99 are over those 50 medians. Pass --rebuild to
