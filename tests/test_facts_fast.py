@@ -72,3 +72,39 @@ def test_clauses_without_a_year_have_none() -> None:
     assert [y for _, _, y in clauses] == [None, None, None, None]
     assert [text[a:b].split()[0] for a, b, _ in clauses] == ["Nauru", ";", "compared", "while"]
     assert [y for _, _, y in clause_years("In 2001 it fitted 4; compared to 3 in 2000")] == [2001, 2001, 2000]
+
+
+# --- which extractors a sentence wakes (facts.triggers) -------------------------------------------
+
+TRIGGER_PIECES = [
+    "treaty", "Ottawa", "MBT", "party", "parties", "deadline", "instrument", "resolution", "UNGA", "assembly",
+    "voted", "supported", "abstained", "abstention", "absent", "conventional", "CCW", "protocol", "signed",
+    "ratified", "acceded", "joined", "member", "produced", "manufacture", "exported", "transferred", "PMN-2",
+    "No. 4", "Model", "M14", "Type", "prostheses", "artificial", "crutches", "wheelchairs", "mobility",
+    "amputees", "casualties", "killed", "injured", "capacity", "$", "US$5", "hundreds", "thousands",
+    "millions", "mines", "landmines", "planted", "laid", "emplaced", "sown", "ground", "stockpiled",
+    "square", "km2", "km²", "cleared", "demined", "released", "minesigned", "Hungary", "devoted", "[3]",
+    "[12]", ",", ".", " ,", "\n", "\u00a0", "İ", "ſ", "the", "of", "Nauru", "2004",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(TRIGGER_PIECES), min_size=1, max_size=10), st.sampled_from([" ", "", "  "]))
+def test_a_sentence_wakes_the_families_that_want_it(words: list[str], sep: str) -> None:
+    """`wakes` on the sentence as written gives the readers of exactly the families whose `wanted`
+    holds for the cleaned sentence (and for the sentence as written)."""
+    from landmine_monitor.facts import FAMILIES, triggers
+    from landmine_monitor.facts.sentences import clean, fold
+
+    raw = sep.join(words)
+    readers = [read for read, _ in triggers.SPECS]
+    for text in (raw, clean(raw)):
+        want = [read for (wanted, _), read in zip(FAMILIES, readers, strict=True) if wanted(text, fold(text))]
+        assert list(triggers.wakes(raw, fold(raw))) == want
+
+
+def test_the_readers_follow_the_families() -> None:
+    from landmine_monitor.facts import FAMILIES, triggers
+
+    assert [read.__module__ for read, _ in triggers.SPECS] == [e.__module__ for _, e in FAMILIES]
+    assert all(len(word.split()) == 1 for word, _ in triggers._WORDS)  # tokens hold whole words

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from ..model import Fact, Report
 from . import conventions, numbers, treaty, votes, weapons
 from .resolve import resolve
-from .sentences import SentenceContext, Wanted, fold, units
+from .sentences import Prose, SentenceContext, Wanted, clean, fold, footnotes_of, spans, units
+from .triggers import wakes
 
 Extractor = Callable[[SentenceContext], list[Fact]]
 
@@ -34,24 +35,41 @@ EXTRACTORS: list[Extractor] = [extract for _, extract in FAMILIES]
 
 
 def extract_facts(report: Report) -> list[Fact]:
-    """Every fact the report states, in reading order, read consistently as one page.
-
-    A paragraph is read only by the extractors whose trigger words it contains, and not split into
-    sentences at all when it contains none.
-    """
+    """Every fact the report states, in reading order, read consistently as one page."""
     facts: list[Fact] = []
-    for text, ctxs in units(report):
-        if text:
-            low = fold(text)
-            active = [extract for wanted, extract in FAMILIES if wanted(text, low)]
-            if not active:
-                continue
-        else:
-            active = EXTRACTORS
-        for ctx in ctxs:
-            for extract in active:
-                facts.extend(extract(ctx))
+    for unit in units(report):
+        if isinstance(unit, Prose):
+            _read_prose(unit, facts)
+        else:  # an overview-table row: every extractor reads it
+            for extract in EXTRACTORS:
+                facts.extend(extract(unit))
     return resolve(facts)
+
+
+def _read_prose(prose: Prose, facts: list[Fact]) -> None:
+    """The facts of a stretch of prose, added to `facts`.
+
+    A sentence is read only by the extractors whose trigger words (`Wanted`) it contains, found in
+    the sentence as written (`triggers.wakes`: the words of the cleaned sentence are there too); a
+    sentence that wakes none is not even cleaned. The sentence before (`previous`) is cleaned only
+    for the counts, the one family that reads it.
+    """
+    last = ""  # the last sentence as written whose cleaned text is not empty
+    for raw in spans(prose.text):
+        raw_low = fold(raw)
+        active = wakes(raw, raw_low)
+        if not active:
+            if raw[0] != "[" or clean(raw):
+                last = raw
+            continue
+        sentence = clean(raw)
+        if not sentence:
+            continue
+        previous = clean(last) if last and numbers.read in active else ""
+        ctx = prose.context(sentence, footnotes_of(raw), previous, raw_low if sentence == raw else "")
+        for extract in active:
+            facts.extend(extract(ctx))
+        last = raw
 
 
 __all__ = ["EXTRACTORS", "FAMILIES", "Extractor", "SentenceContext", "extract_facts"]

@@ -52,6 +52,9 @@ def extract(ctx: SentenceContext) -> list[Fact]:
     return facts
 
 
+read = extract  # it looks for its words itself
+
+
 def _fact(ctx: SentenceContext, indicator: str, value: object) -> Fact:
     return Fact(
         indicator, value, None, None, None, None, ctx.section, ctx.paragraph, ctx.text, list(ctx.footnotes)

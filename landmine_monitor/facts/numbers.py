@@ -82,6 +82,11 @@ def extract(ctx: SentenceContext) -> list[Fact]:
     """Counts stated in one sentence, each with its clause's year and its hedge."""
     if not wanted(ctx.text, ctx.low):
         return []
+    return read(ctx)
+
+
+def read(ctx: SentenceContext) -> list[Fact]:
+    """`extract` for a sentence known to have the words `wanted` looks for."""
     if ctx.text.isascii() and not _NUMBER_WORD_LOW.search(ctx.low):
         return _extract_ascii(ctx)
     return _extract_any(ctx)

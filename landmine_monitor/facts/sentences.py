@@ -51,10 +51,11 @@ class SentenceContext:
     topics: tuple[str, ...] = ()
     table_row: bool = False  # an overview-table line ("Mine Ban Treaty status: State Party")
     previous: str = ""  # the sentence before, in the same paragraph ("...estimated the number at")
-    low: str = field(init=False, repr=False, compare=False)
+    low: str = field(default="", repr=False, compare=False)  # fold(text), computed when not given
 
     def __post_init__(self) -> None:
-        self.low = fold(self.text)
+        if not self.low:
+            self.low = fold(self.text)
 
 
 # Says whether an extractor may find anything in a text (a paragraph or a sentence), given the text and
@@ -187,9 +188,48 @@ def table_rows(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield i + 1, f"{line.strip()}: {clean(value)}"
 
 
-# A stretch of the report in reading order and its sentence contexts, built only when iterated: a
-# paragraph's text with its sentences, or "" with one table row (always read).
-Unit = tuple[str, Iterator[SentenceContext]]
+@dataclass(slots=True)
+class Prose:
+    """A stretch of prose (a paragraph, a long overview value) and where it sits, read sentence by
+    sentence: `contexts` gives every sentence's context."""
+
+    text: str
+    section: int | None
+    paragraph: int | None
+    edition: int | None
+    iso3: str | None
+    topics: tuple[str, ...]
+    with_previous: bool  # whether a sentence's context has the sentence before it (`previous`)
+
+    def context(self, sentence: str, footnotes: list[int], previous: str, low: str = "") -> SentenceContext:
+        """The context of one of its sentences (`sentence` cleaned, `low` its `fold` if known)."""
+        return SentenceContext(
+            sentence, footnotes, self.section, self.paragraph, self.edition, self.iso3, self.topics,
+            False, previous if self.with_previous else "", low,
+        )  # fmt: skip
+
+    def contexts(self) -> Iterator[SentenceContext]:
+        previous = ""
+        for raw in spans(self.text):
+            sentence = clean(raw)
+            if sentence:
+                yield self.context(sentence, footnotes_of(raw), previous)
+                previous = sentence
+
+
+def spans(text: str) -> list[str]:
+    """The sentences of `text` as written (markers in, stripped); one may be markers only."""
+    return _spans(text)
+
+
+def footnotes_of(raw: str) -> list[int]:
+    """The footnote numbers of the markers in `raw`."""
+    return [int(n) for n in MARKER.findall(raw)] if "[" in raw else []
+
+
+# A stretch of the report in reading order: an overview-table row's context (read by every extractor),
+# or a stretch of prose.
+Unit = SentenceContext | Prose
 
 
 def contexts(report: Report, wanted: Wanted | None = None) -> Iterator[SentenceContext]:
@@ -200,9 +240,11 @@ def contexts(report: Report, wanted: Wanted | None = None) -> Iterator[SentenceC
     indexes None. With `wanted`, the sentences of paragraphs it rejects are skipped (table rows always
     come).
     """
-    for text, ctxs in units(report):
-        if not text or wanted is None or wanted(text, fold(text)):
-            yield from ctxs
+    for unit in units(report):
+        if isinstance(unit, SentenceContext):
+            yield unit
+        elif wanted is None or wanted(unit.text, fold(unit.text)):
+            yield from unit.contexts()
 
 
 def units(report: Report) -> Iterator[Unit]:
@@ -214,45 +256,21 @@ def units(report: Report) -> Iterator[Unit]:
     # value is prose and is read sentence by sentence.
     lines = [cell for row in report.overview for cell in (row.key, row.value)]
     for _, row_text in table_rows(lines):
-        yield "", iter([SentenceContext(row_text, [], None, None, edition, iso3, (), True)])
+        yield SentenceContext(row_text, [], None, None, edition, iso3, (), True)
     for overview_row in report.overview:
         if len(overview_row.value) >= 200 or overview_row.value.rstrip().endswith("."):
-            yield overview_row.value, _prose(overview_row.value, None, None, edition, iso3, (), False)
+            yield Prose(overview_row.value, None, None, edition, iso3, (), False)
     for k, kd in enumerate(report.key_developments):
-        yield kd.text, _prose(kd.text, None, k, edition, iso3, ("key_developments",), True)
+        yield Prose(kd.text, None, k, edition, iso3, ("key_developments",), True)
     for s_ord, section in enumerate(report.sections):
         topics = tuple(section.topics)
         texts = [section.heading or ""] + [p.text for p in section.paragraphs]
         for value_ord, row in table_rows(texts):
-            yield "", iter([SentenceContext(row, [], s_ord, value_ord - 1, edition, iso3, topics, True)])
+            yield SentenceContext(row, [], s_ord, value_ord - 1, edition, iso3, topics, True)
         for p_ord, para in enumerate(section.paragraphs):
             if "\n" in para.text:
                 lines = para.text.split("\n")
                 for line_ord, row in table_rows(lines):
                     footnotes = [int(n) for n in MARKER.findall(lines[line_ord])]
-                    ctx = SentenceContext(row, footnotes, s_ord, p_ord, edition, iso3, topics, True)
-                    yield "", iter([ctx])
-            yield para.text, _prose(para.text, s_ord, p_ord, edition, iso3, topics, True)
-
-
-def _prose(
-    text: str,
-    section: int | None,
-    paragraph: int | None,
-    edition: int | None,
-    iso3: str | None,
-    topics: tuple[str, ...],
-    with_previous: bool,
-) -> Iterator[SentenceContext]:
-    previous = ""
-    for raw in _spans(text):
-        if "[" in raw:
-            sentence, footnotes = clean(raw), [int(n) for n in MARKER.findall(raw)]
-        else:
-            sentence, footnotes = clean(raw), []
-        if sentence:
-            yield SentenceContext(
-                sentence, footnotes, section, paragraph, edition, iso3, topics, False, previous
-            )
-            if with_previous:
-                previous = sentence
+                    yield SentenceContext(row, footnotes, s_ord, p_ord, edition, iso3, topics, True)
+            yield Prose(para.text, s_ord, p_ord, edition, iso3, topics, True)

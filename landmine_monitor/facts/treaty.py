@@ -81,12 +81,17 @@ def wanted(text: str, low: str) -> bool:
 
 def extract(ctx: SentenceContext) -> list[Fact]:
     """Treaty status and dates stated in one sentence."""
-    text = ctx.text
     if ctx.table_row:
         return _table_row(ctx)
-    if not wanted(text, ctx.low) or not (
-        MBT.search(text) or _PARTY_WORDS.search(text) or "instrument of" in text
-    ):
+    if not wanted(ctx.text, ctx.low):
+        return []
+    return read(ctx)
+
+
+def read(ctx: SentenceContext) -> list[Fact]:
+    """`extract` for a sentence of prose known to have the words `wanted` looks for."""
+    text = ctx.text
+    if not (MBT.search(text) or _PARTY_WORDS.search(text) or "instrument of" in text):
         return []
     facts = _status(ctx)
     facts.extend(_events(ctx))

@@ -57,9 +57,14 @@ def wanted(text: str, low: str) -> bool:
 
 def extract(ctx: SentenceContext) -> list[Fact]:
     """The votes one sentence reports, one fact per (year, vote)."""
-    text, low = ctx.text, ctx.low
-    if not wanted(text, low):
+    if not wanted(ctx.text, ctx.low):
         return []
+    return read(ctx)
+
+
+def read(ctx: SentenceContext) -> list[Fact]:
+    """`extract` for a sentence known to have the words `wanted` looks for."""
+    text, low = ctx.text, ctx.low
     ascii_text = text.isascii()
     src, unreal = (low, _UNREAL_LOW) if ascii_text else (text, _UNREAL)
     if not (_TOPIC_LOW if ascii_text else _TOPIC).search(src):

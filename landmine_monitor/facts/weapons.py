@@ -87,6 +87,9 @@ def extract(ctx: SentenceContext) -> list[Fact]:
     return facts
 
 
+read = extract  # it looks for its words itself
+
+
 def _models(text: str) -> list[re.Match[str]]:
     """`_MODEL.finditer(text)`, found faster: the pattern without its leading look-behind starts with
     a capital letter, which the regex engine scans for; the look-behind is then checked by hand."""
