@@ -17,7 +17,7 @@ from collections.abc import Callable
 from ..model import Fact, Report
 from . import conventions, numbers, treaty, votes, weapons
 from .resolve import resolve
-from .sentences import Prose, SentenceContext, Wanted, clean, fold, footnotes_of, spans, units
+from .sentences import Prose, SentenceContext, Wanted, clean, fold, footnotes_of, has_any, spans, units
 from .triggers import wakes
 
 Extractor = Callable[[SentenceContext], list[Fact]]
@@ -52,7 +52,7 @@ def _read_prose(prose: Prose, facts: list[Fact]) -> None:
     A sentence is read only by the extractors whose trigger words (`Wanted`) it contains, found in
     the sentence as written (`triggers.wakes`: the words of the cleaned sentence are there too); a
     sentence that wakes none is not even cleaned. The sentence before (`previous`) is cleaned only
-    for the counts, the one family that reads it.
+    where it is read: by the counts, for a vague amount ("hundreds of thousands").
     """
     last = ""  # the last sentence as written whose cleaned text is not empty
     for raw in spans(prose.text):
@@ -65,7 +65,9 @@ def _read_prose(prose: Prose, facts: list[Fact]) -> None:
         sentence = clean(raw)
         if not sentence:
             continue
-        previous = clean(last) if last and numbers.read in active else ""
+        # only the counts read `previous`, and only in a sentence with a vague amount
+        vague = last and numbers.read in active and has_any(raw_low, numbers.VAGUE_WORDS)
+        previous = clean(last) if vague else ""
         ctx = prose.context(sentence, footnotes_of(raw), previous, raw_low if sentence == raw else "")
         for extract in active:
             facts.extend(extract(ctx))

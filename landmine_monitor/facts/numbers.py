@@ -87,7 +87,7 @@ def extract(ctx: SentenceContext) -> list[Fact]:
 
 def read(ctx: SentenceContext) -> list[Fact]:
     """`extract` for a sentence known to have the words `wanted` looks for."""
-    if ctx.text.isascii() and not _NUMBER_WORD_LOW.search(ctx.low):
+    if ctx.text.isascii() and not has_number_word(ctx.low):
         return _extract_ascii(ctx)
     return _extract_any(ctx)
 
@@ -236,7 +236,29 @@ _SCAN_LOW = re.compile(rf"(?P<num>{DIGITS_FIRST})(?:\s+(?P<scale>thousand|millio
 _NUMBER_WORD_LOW = re.compile(
     r"(?<![a-z])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-z])"
 )
-_VAGUE_WORDS = ("hundreds", "thousands", "millions")  # where VAGUE can match
+
+
+class _NumberWordIn(dict[str, bool]):
+    """Token -> whether `_NUMBER_WORD_LOW` matches in it, remembered (the same words come back)."""
+
+    def __missing__(self, token: str) -> bool:
+        found = _NUMBER_WORD_LOW.search(token) is not None
+        if len(self) >= 100_000:  # the words of the reports, and a bound all the same
+            self.clear()
+        self[token] = found
+        return found
+
+
+_NUMBER_WORD_IN = _NumberWordIn()
+
+
+def has_number_word(low: str) -> bool:
+    """`_NUMBER_WORD_LOW.search(low) is not None`, read token by token: a run of letters lies inside
+    one white-space separated token, and the tokens' answers are remembered."""
+    return any(map(_NUMBER_WORD_IN.__getitem__, low.split()))
+
+
+VAGUE_WORDS = _VAGUE_WORDS = ("hundreds", "thousands", "millions")  # where VAGUE can match
 _NOTHING_WORDS = ("statistics", "information", "data", "known")  # where _NOTHING_KNOWN can match
 _DESTROY = re.compile(r"\bdestroy|retain", re.I)
 # What _counted and _mine_indicator search, and the same for lower-cased ASCII text (see `lowered`).
