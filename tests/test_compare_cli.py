@@ -76,6 +76,7 @@ def test_timeline_lists_indicators_across_editions(db: Path) -> None:
         (("compare", "Oman", "1999", "2001"), "no report for Oman (OMN) in edition 2001"),
         (("compare", "Oman", "2003", "2003"), "two different editions"),
         (("timeline", "Chile"), "no reports for Chile"),
+        (("timeline", "Uruguay"), "has only profiles without an edition"),
     ],
 )
 def test_user_errors_are_one_line(db: Path, args: tuple[str, ...], message: str) -> None:

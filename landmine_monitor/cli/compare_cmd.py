@@ -66,5 +66,10 @@ def timeline_cmd(
     rows = _held(conn, c)
     if not rows:
         raise NotFound(f"no reports for {c.name} ({c.iso3}) in {db}")
+    if all(r["edition"] is None for r in rows):
+        raise NotFound(
+            f"{c.name} ({c.iso3}) has only profiles without an edition in {db}, so no timeline by edition;"
+            f" see `landmine-monitor profile {c.iso3}`"
+        )
     result = timeline([store.load_report(conn, str(r["id"])) for r in rows])
     print_json(result) if as_json else typer.echo(render_timeline(result))
