@@ -243,4 +243,4 @@ def _store(
             return
         summary.stored.append((out.name, status, rid))
         if feed is not None and out.planned is not None and status != "unchanged":
-            feed.add(dict.fromkeys([rid, previous[0] if previous else rid]), out.planned)
+            feed.add(conn, dict.fromkeys([rid, previous[0] if previous else rid]), out.planned)

@@ -14,7 +14,7 @@ from test_search import FICTION, reports_of, write_fiction
 from landmine_monitor import store
 from landmine_monitor.ingest import ingest
 from landmine_monitor.parse import parse_bytes
-from landmine_monitor.search import rebuild, search
+from landmine_monitor.search import SearchError, rebuild, search
 from landmine_monitor.search.indexer import Feed, plan, plan_prepared
 from landmine_monitor.settings import search_index_path
 from landmine_monitor.store import search_docs
@@ -111,3 +111,51 @@ def test_parser_processes_plan_the_documents(tmp_path: Path, examples_dir: Path,
     fed = _documents(db)
     rebuild(db)
     assert fed == _documents(db)
+
+
+def test_a_stored_country_name_wins_over_the_reports_own(tmp_path: Path) -> None:
+    """The countries table keeps the first name stored for a code; fed documents use it, as a rebuild does."""
+    pages = write_fiction(tmp_path / "pages")
+    db = tmp_path / "m.db"
+    conn = store.connect(db)
+    conn.execute("INSERT INTO countries(iso3, name) VALUES ('ISL', 'Iceland (Republic of)')")
+    feed = Feed(db)
+    ingest(conn, [pages], workers=1, feed=feed)
+    feed.close()
+    fed = _documents(db)
+    assert any("Iceland (Republic of)" in d for d in fed)
+    rebuild(db)
+    assert fed == _documents(db)
+
+
+def test_a_missing_index_beside_stored_reports_is_rebuilt_not_fed(tmp_path: Path) -> None:
+    pages = write_fiction(tmp_path / "pages", {k: v for k, v in FICTION.items() if "fiji" not in k})
+    db = tmp_path / "m.db"
+    ingest(store.connect(db), [pages], workers=1)  # stored, no index
+    feed = Feed(db)
+    assert feed.writer is None  # a fed index would hold only this batch until the close
+    more = write_fiction(tmp_path / "more", {"2004/fiji.txt": FICTION["2004/fiji.txt"]})
+    ingest(store.connect(db), [more], workers=1, feed=feed)
+    feed.close()
+    assert reports_of(search(db, "zorblax", country="FJI")) == {"fji-2004"}
+    assert search(db, "zorblax")["total"] > search(db, "zorblax", country="FJI")["total"]
+
+
+def test_a_rebuild_while_an_ingest_feeds_the_index_is_a_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    store.connect(db).close()
+    feed = Feed(db)
+    ingest(store.connect(db), [write_fiction(tmp_path / "pages")], workers=1, feed=feed)
+    with pytest.raises(SearchError, match="being written by another process"):
+        rebuild(db)
+    feed.close()
+    assert search(db, "zorblax")["total"] > 0
+
+
+def test_a_batch_bounds_the_write_ahead_log_and_restores_the_setting(tmp_path: Path) -> None:
+    conn = store.connect(tmp_path / "m.db")
+    before = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    with store.batch(conn):
+        during = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    assert 1000 <= during == store.BATCH_CHECKPOINT_PAGES  # bounded: 0 would let the log grow without end
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before

@@ -33,8 +33,10 @@ def ingest(
             bar.update(1)
 
         feed = Feed(db)
-        summary = ingest_paths(conn, paths, progress=progress, workers=workers or None, feed=feed)
-    feed.close()
+        try:
+            summary = ingest_paths(conn, paths, progress=progress, workers=workers or None, feed=feed)
+        finally:  # what was stored is committed to the database: index it even if the batch was cut short
+            feed.close()
     for name, problem in summary.skipped:
         typer.echo(f"skipped: {name}: {problem}", err=True)
     for name, problem in summary.failed:

@@ -39,12 +39,14 @@ from .index import writer as index_writer
 BUILD_HEAP = 256_000_000
 SYNC_HEAP = 64_000_000
 FEED_HEAP = 128_000_000
+LOCK_HEAP = 16_000_000  # a writer opened only to hold the lock
 
 
 def rebuild(db: Path) -> int:
     """Build the whole index from the database into a fresh directory, then swap it in; documents indexed."""
     db = Path(db)
     path = index_dir(db)
+    live = _hold(path)  # an ingest feeding the live index makes this a clear error, not a lost swap
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     conn = store.connect(db, readonly=True)
     try:
@@ -60,7 +62,17 @@ def rebuild(db: Path) -> int:
     finally:
         conn.close()
     _swap(tmp, path)
+    del live
     return count
+
+
+def _hold(path: Path) -> tantivy.IndexWriter | None:
+    """The live index's writer lock, when there is a live index to lock (SearchError if another holds it)."""
+    try:
+        index = open_index(path)
+    except (ValueError, OSError):
+        return None  # absent or unreadable: nobody can be writing it
+    return index_writer(index, LOCK_HEAP, 1, path)
 
 
 def sync_index(db: Path, changed_report_ids: list[str]) -> None:
@@ -108,25 +120,40 @@ class Feed:
         self.db = Path(db)
         self.path = index_dir(self.db)
         self.writer: tantivy.IndexWriter | None = None
+        self.added = 0
+        conn = store.connect(self.db, readonly=True) if self.db.exists() else None
+        try:
+            self.names = search_docs.country_names(conn) if conn else {}  # as the countries table holds them
+            empty = conn is None or not search_docs.report_versions(conn)
+        finally:
+            if conn is not None:
+                conn.close()
         if usable(self.path):
             index = open_index(self.path)
-        elif not self.path.exists():
+        elif not self.path.exists() and empty:
             index = create(self.path)  # readers see it once its manifest is written, at close
         else:
-            return  # another version: sync_index rebuilds it at close
+            return  # missing beside stored reports, or of another version: rebuilt whole at close
         self.writer = index_writer(index, FEED_HEAP, 1, self.path)
 
-    def add(self, replaced: Iterable[str], planned: Plan) -> None:
+    def add(self, conn: sqlite3.Connection, replaced: Iterable[str], planned: Plan) -> None:
         """Index a stored report, dropping the documents of the report ids it replaces."""
         if self.writer is None:
             return
-        for rid in replaced:
-            self.writer.delete_documents_by_term("report", rid)
         head, specs = planned
+        rid, iso3, name = head[0], head[2], head[3]
+        if iso3 is not None and self.names.setdefault(iso3, name or "") != name:
+            # the countries table keeps the first name stored for a code: read the report back as a rebuild would
+            head, specs = plan(next(iter(search_docs.report_rows(conn, [rid]))))
+        for old in replaced:
+            self.writer.delete_documents_by_term("report", old)
         for spec in specs:
             self.writer.add_document(to_document(head, spec))
+        self.added += 1
 
     def close(self) -> None:
+        if self.writer is not None and not self.added:
+            self.writer = None  # nothing fed: no commit, so readers keep their searcher and cached counts
         if self.writer is not None:
             self.writer.commit()
             self.writer.wait_merging_threads()

@@ -58,16 +58,21 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+BATCH_CHECKPOINT_PAGES = 25_000  # about 100 MB of write-ahead log between checkpoints during a batch
+
+
 @contextmanager
 def batch(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Many transactions in a row (an ingest): the write-ahead log is copied back into the database once at
-    the end, not every 1,000 pages; each transaction stays atomic and crash-safe as before."""
-    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    """Many transactions in a row (an ingest): the write-ahead log is copied back into the database every
+    25,000 pages instead of every 1,000 (fewer, larger checkpoints; the log stays bounded), and emptied at
+    the end. Each transaction stays atomic and crash-safe as before."""
+    before = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    conn.execute(f"PRAGMA wal_autocheckpoint = {BATCH_CHECKPOINT_PAGES}")
     try:
         yield conn
     finally:
-        conn.execute("PRAGMA wal_autocheckpoint = 1000")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # only after a batch that ended normally
 
 
 @contextmanager

@@ -16,7 +16,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from . import Prepared
 
 Row = tuple[Any, ...]
 
@@ -115,7 +118,7 @@ def _title(rid: str, iso3: str | None, name: str | None, edition: int | None, ti
     return f"{name}, Landmine Monitor Report {edition}" if edition else str(name)
 
 
-def rows_of(prepared: Any) -> ReportRows:
+def rows_of(prepared: Prepared) -> ReportRows:
     """The searchable rows of a report about to be stored (a `store.Prepared`), exactly as `report_rows`
     will read them back once it is: ingest indexes a report without querying the database again."""
     rows = prepared.rows
