@@ -492,3 +492,11 @@ def test_cli_search_text_json_and_reindex(db: Path) -> None:
     assert out.exit_code != 0
     out = runner.invoke(app, ["reindex", "--db", str(db)])
     assert out.exit_code == 0 and "documents indexed" in out.output
+
+
+def test_a_minus_before_a_phrase_or_group_excludes_it(db: Path) -> None:
+    assert translate('mines -"mine action"').interpreted == 'mines AND NOT "mine action"'
+    assert translate("-(a OR b) c").interpreted == "NOT (a OR b) AND c"
+    with_phrase = reports_of(everything(db, "glittering"))
+    without = reports_of(everything(db, 'glittering -"glittering zorblax fields"'))
+    assert "isl-2004" in with_phrase and "isl-2004" not in without and without

@@ -119,7 +119,10 @@ def _lex(text: str) -> list[tuple[str, str]]:
             j = i
             while j < n and not text[j].isspace() and text[j] not in "()" and text[j] not in _QUOTES:
                 j += 1
-            out.extend(_word_tokens(text[i:j]))
+            if text[i:j] == "-" and j < n and (text[j] in _QUOTES or text[j] == "("):
+                out.append(("NOT", "-"))  # -"a phrase", -(a group)
+            else:
+                out.extend(_word_tokens(text[i:j]))
             i = j
     return out
 
