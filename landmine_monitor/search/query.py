@@ -398,8 +398,6 @@ def _exact_phrase(words: list[str]) -> Query:
     pair_terms = [
         Query.term_query(SCHEMA, "pairs", f"{a}_{b}") for a, b in zip(words, words[1:], strict=False)
     ]
-    if len(pair_terms) == 1:
-        return pair_terms[0]
     narrowed = [(Occur.Must, Query.const_score_query(q, 0.0)) for q in pair_terms]
     return _bool([(Occur.Must, _phrase("exact", words)), *narrowed])
 
