@@ -8,6 +8,7 @@ only when a commit or a rebuild changed it.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import time
 from collections.abc import Callable
@@ -39,6 +40,16 @@ from .query import MAX_CHARS, translate
 
 # Threads that count facets while the calling thread reads the page of hits (see _counting).
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lm-facets")
+
+
+def _new_pool() -> None:
+    """A forked child (a parser process, a pre-forking server) gets its own pool: the parent's threads are
+    not in it."""
+    global _POOL
+    _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="lm-facets")
+
+
+os.register_at_fork(after_in_child=_new_pool)
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 PREFIX_EXPANSIONS = 50
