@@ -139,19 +139,26 @@ def _extract_ascii(ctx: SentenceContext) -> list[Fact]:
         start = p - 3 if cur and p - 3 >= prev_floor and low.startswith("us", p - 3) else p - 1 if cur else p
         q = _quantity(text, low, start, prev_floor, m, cur)
         shared = _Sentence(ctx) if shared is None else shared
-        fact = None
-        if noun is not None:
-            group = noun.lastgroup or ""
-            fact = _counted(shared, q, int(group[1:]), noun.end() - noun.start(group))
-        if fact is None and capacity:
-            fact = _capacity(ctx, q)
-        if fact is None and cur:
-            fact = _funding(ctx, q, shared.clause_years())
-        if fact is not None:
+        if (fact := _fact_of(shared, q, noun, capacity, cur)) is not None:
             facts.append(fact)
     if not any_number and has_any(low, _VAGUE_WORDS):
         facts.extend(_vague_mines(ctx))
     return facts
+
+
+def _fact_of(
+    shared: _Sentence, q: Quantity, noun: re.Match[str] | None, capacity: bool, currency: bool
+) -> Fact | None:
+    """What one number of a sentence states: a count (by the noun after it), a capacity, or funding."""
+    fact = None
+    if noun is not None:
+        group = noun.lastgroup or ""
+        fact = _counted(shared, q, int(group[1:]), noun.end() - noun.start(group))
+    if fact is None and capacity:
+        fact = _capacity(shared.ctx, q)
+    if fact is None and currency:
+        fact = _funding(shared.ctx, q, shared.clause_years())
+    return fact
 
 
 def _quantity(text: str, low: str, start: int, floor: int, m: re.Match[str], cur: bool) -> Quantity:
@@ -186,15 +193,7 @@ def _extract_any(ctx: SentenceContext) -> list[Fact]:
             continue
         q = quantity(text, m, floor, text_low)
         shared = _Sentence(ctx) if shared is None else shared
-        fact = None
-        if noun is not None:
-            group = noun.lastgroup or ""
-            fact = _counted(shared, q, int(group[1:]), noun.end() - noun.start(group))
-        if fact is None and capacity:
-            fact = _capacity(ctx, q)
-        if fact is None and currency:
-            fact = _funding(ctx, q, shared.clause_years())
-        if fact is not None:
+        if (fact := _fact_of(shared, q, noun, capacity, currency)) is not None:
             facts.append(fact)
     if not any_number and has_any(low, _VAGUE_WORDS):
         facts.extend(_vague_mines(ctx))
