@@ -9,7 +9,8 @@ engines index the same reports: FTS5 and bare tantivy one document per section (
 in issue #4), ours one document per section, per report's notes, key developments and title, with the whole-result
 facets, <mark> snippets and query translation of `landmine_monitor.search.search`. 50 queries, from rare
 words to the commonest, phrases, prefixes and filters, are drawn from the index itself; each is run
---runs times after a warm-up and its median kept; p50/p90/p99 are over those 50 medians. Pass --rebuild to
+--runs times after a warm-up and its median kept, the engines taking turns query by query (so a machine
+whose speed drifts during the run weighs on all of them alike); p50/p90/p99 are over those 50 medians. Pass --rebuild to
 rebuild the indexes (the build times of a reused folder are the ones measured when it was built).
 """
 
@@ -272,21 +273,26 @@ def ours_runner(db: Path) -> Callable[[Spec], int]:
     return run
 
 
-def measure(run: Callable[[Spec], int], specs: list[Spec], runs: int) -> tuple[list[float], list[float]]:
-    """Median wall-clock and CPU milliseconds per query (after one warm-up run). CPU time is this process's
-    (all its threads): on a shared machine it is the steadier figure."""
-    wall, cpu = [], []
+def measure_together(
+    runs_of: list[Callable[[Spec], int]], specs: list[Spec], runs: int
+) -> list[tuple[list[float], list[float]]]:
+    """`measure` for several engines, interleaved: each query is run by every engine in turn, --runs
+    times, so a machine that speeds up or slows down during the benchmark weighs on all of them alike."""
+    out: list[tuple[list[float], list[float]]] = [([], []) for _ in runs_of]
     for s in specs:
-        run(s)
-        w, c = [], []
+        for run in runs_of:
+            run(s)  # warm-up
+        timed: list[tuple[list[float], list[float]]] = [([], []) for _ in runs_of]
         for _ in range(runs):
-            t0, c0 = time.perf_counter(), time.process_time()
-            run(s)
-            w.append((time.perf_counter() - t0) * 1000)
-            c.append((time.process_time() - c0) * 1000)
-        wall.append(statistics.median(w))
-        cpu.append(statistics.median(c))
-    return wall, cpu
+            for (w, c), run in zip(timed, runs_of, strict=True):
+                t0, c0 = time.perf_counter(), time.process_time()
+                run(s)
+                w.append((time.perf_counter() - t0) * 1000)
+                c.append((time.process_time() - c0) * 1000)
+        for (wall, cpu), (w, c) in zip(out, timed, strict=True):
+            wall.append(statistics.median(w))
+            cpu.append(statistics.median(c))
+    return out
 
 
 def pct(values: list[float], p: float) -> float:
@@ -372,14 +378,18 @@ def main() -> None:
     print(
         f"{a.n} reports, {meta['sections']} sections, {meta['ours_docs']} search documents; {len(specs)} queries"
     )
-    rows: list[Row] = []
-    if not a.no_fts:
-        fts = measure(fts_runner(work / "fts.db"), specs, a.runs)
-        rows.append(("SQLite FTS5 bm25 (sections, top 10 + snippet)", meta["sections"], meta["fts_s"], fts))
-    bare = measure(bare_runner(work / "bare-tantivy"), specs, a.runs)
-    rows.append(("tantivy bare (sections, top 10 + snippet)", meta["sections"], meta["bare_s"], bare))
-    ours = measure(ours_runner(db), specs, a.runs)
-    rows.append(("ours: search() (+facets, <mark>, query language)", meta["ours_docs"], meta["ours_s"], ours))
+    engines = (
+        []
+        if a.no_fts
+        else [("SQLite FTS5 bm25 (sections, top 10 + snippet)", "fts", fts_runner(work / "fts.db"))]
+    )
+    engines.append(("tantivy bare (sections, top 10 + snippet)", "bare", bare_runner(work / "bare-tantivy")))
+    engines.append(("ours: search() (+facets, <mark>, query language)", "ours", ours_runner(db)))
+    timings = measure_together([run for _, _, run in engines], specs, a.runs)
+    docs = {"fts": meta["sections"], "bare": meta["sections"], "ours": meta["ours_docs"]}
+    rows: list[Row] = [
+        (name, docs[key], meta[f"{key}_s"], t) for (name, key, _), t in zip(engines, timings, strict=True)
+    ]
     report(rows, cached)
     ratios(rows, specs, a.show)
 
