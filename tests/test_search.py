@@ -500,3 +500,30 @@ def test_a_minus_before_a_phrase_or_group_excludes_it(db: Path) -> None:
     with_phrase = reports_of(everything(db, "glittering"))
     without = reports_of(everything(db, 'glittering -"glittering zorblax fields"'))
     assert "isl-2004" in with_phrase and "isl-2004" not in without and without
+
+
+def _likeliest_plainly(data: bytes, starts: list[int], terms: list[bytes]) -> tuple[int, int]:
+    """The definition: lower-case each part and count the stems it contains; the first best part wins."""
+    best, bounds = 0, (0, 0)
+    for i, lo in enumerate(starts):
+        hi = starts[i + 1] - 2 if i + 1 < len(starts) else len(data)
+        score = sum(t in data[lo:hi].lower() for t in terms)
+        if score > best:
+            best, bounds = score, (lo, hi)
+    return bounds
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcMINEmine \u00e9", max_size=40), min_size=1, max_size=6),
+    st.lists(st.sampled_from([b"mine", b"min", b"e", b"ab", b"cab", b"zz"]), max_size=4, unique=True),
+)
+def test_the_likeliest_part_is_the_one_with_most_stems(texts: list[str], terms: list[bytes]) -> None:
+    from landmine_monitor.search.snippets import SEPARATOR, _likeliest_part
+
+    data = SEPARATOR.join(texts).encode()
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text.encode()) + len(SEPARATOR.encode())
+    assert _likeliest_part(data, starts, terms) == _likeliest_plainly(data, starts, terms)

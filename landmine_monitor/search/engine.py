@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +78,13 @@ class Filters:
         out = []
         if self.country:
             out.append(Query.term_query(SCHEMA, "country", self.country))
-        lo = self.edition if self.edition is not None else self.year_from
-        hi = self.edition if self.edition is not None else self.year_to
-        if lo is not None or hi is not None:
-            out.append(Query.range_query(SCHEMA, "edition", tantivy.FieldType.Integer, lo, hi))
+        if (
+            self.edition is not None
+        ):  # one term's postings: far cheaper to intersect than a range over a column
+            out.append(Query.term_query(SCHEMA, "edition", self.edition))
+        elif self.year_from is not None or self.year_to is not None:
+            lo, hi = self.year_from, self.year_to
+            out.append(Query.range_query(SCHEMA, "edition", tantivy.FieldType.Unsigned, lo, hi))
         if self.topic:
             out.append(Query.term_query(SCHEMA, "topic", self.topic))
         if self.kind:
@@ -253,6 +257,11 @@ def _facets(h: Handle, q: Query, dense: bool = False) -> tuple[int, dict[str, li
     return _facets_of(h, _counting(h, q, dense), dense)
 
 
+# Each mask value's vocabulary positions, remembered (a few hundred distinct values per field).
+_BITS_OF: dict[str, dict[int, tuple[int, ...]]] = {name: {} for name, _, _, _ in MASKS}
+_FIRST_MASK = MASKS[0][0]  # every document has each mask: the sum of one mask's buckets is the total
+
+
 def _facets_of(
     h: Handle, counting: Future[dict[str, Any]], dense: bool
 ) -> tuple[int, dict[str, list[dict[str, Any]]]]:
@@ -267,31 +276,34 @@ def _facets_of(
             h.cache["all"] = h.searcher.aggregate(Query.all_query(), _SPEC)
         result = _minus(h.cache["all"], result)
     names = h.countries
-    country: list[dict[str, Any]] = sorted(
-        (
-            {"value": (c := country_letters(b["key"])), "count": b["doc_count"], "label": names.get(c, c)}
-            for b in _buckets(result, "f_country")
-        ),
-        key=lambda e: (-e["count"], e["value"]),  # most hits first, then by code
-    )
-    edition = sorted(
-        ({"value": b["key"], "count": b["doc_count"]} for b in _buckets(result, "edition")),
-        key=lambda e: e["value"],
-    )
+    country = []
+    for n, key in sorted((-b["doc_count"], b["key"]) for b in _buckets(result, "f_country")):
+        code = country_letters(key)  # most hits first, then by code (the key orders as the code does)
+        country.append({"value": code, "count": -n, "label": names.get(code, code)})
+    editions = sorted((b["key"], b["doc_count"]) for b in _buckets(result, "edition"))
+    facets: dict[str, list[dict[str, Any]]] = {
+        "country": country,
+        "edition": [{"value": year, "count": n} for year, n in editions],
+    }
     sums: dict[str, list[int]] = {"topic": [0] * len(TOPICS), "source_kind": [0] * len(CITATION_KINDS)}
+    total = 0
     for name, vocabulary, first, _ in MASKS:
         acc = sums["topic" if vocabulary is TOPICS else "source_kind"]
+        bits_of = _BITS_OF[name]
         for b in _buckets(result, name):
-            n = b["doc_count"]
-            for i in mask_bits(b["key"]):
-                acc[first + i] += n
-    total = sum(b["doc_count"] for b in _buckets(result, MASKS[0][0]))
-    facets = {"country": country, "edition": edition}
+            n, key = b["doc_count"], b["key"]
+            bits = bits_of.get(key)
+            if bits is None:
+                bits = bits_of[key] = tuple(first + i for i in mask_bits(key))
+            for i in bits:
+                acc[i] += n
+            if name is _FIRST_MASK:
+                total += n
     for facet, vocabulary in (("topic", TOPICS), ("source_kind", CITATION_KINDS)):
         pairs = sorted(
-            ((n, v) for v, n in zip(vocabulary, sums[facet], strict=True) if n), key=lambda p: -p[0]
+            ((-n, v) for v, n in zip(vocabulary, sums[facet], strict=True) if n), key=itemgetter(0)
         )
-        facets[facet] = [{"value": v, "count": n} for n, v in pairs]
+        facets[facet] = [{"value": v, "count": -n} for n, v in pairs]
     return int(total), facets
 
 

@@ -281,16 +281,16 @@ def to_document(head: Head, spec: Spec) -> tantivy.Document:
         doc.add_text("country_name", country_name)
     if heading is not None:
         doc.add_text("heading", heading)
-    if edition is not None:
-        doc.add_integer("edition", edition)
-    if section is not None:
-        doc.add_integer("section", section)
+    if edition is not None and edition >= 0:
+        doc.add_unsigned("edition", edition)
+    if section is not None and section >= 0:
+        doc.add_unsigned("section", section)
     for topic in topics:
         doc.add_text("topic", topic)
     for k in kinds:
         doc.add_text("source_kind", k)
     if country:
-        doc.add_integer("f_country", country_code)
+        doc.add_unsigned("f_country", country_code)
     _add_masks(doc, mask_values(topics, TOPICS), mask_values(kinds, CITATION_KINDS))
     return doc
 
@@ -301,7 +301,7 @@ _SEP_BYTES = len(SEPARATOR.encode())
 def _add_masks(doc: tantivy.Document, topic_mask: int, kind_mask: int) -> None:
     for name, vocabulary, first, bits in MASKS:
         mask = topic_mask if vocabulary is TOPICS else kind_mask
-        doc.add_integer(name, mask >> first & ((1 << bits) - 1))
+        doc.add_unsigned(name, mask >> first & ((1 << bits) - 1))
 
 
 def _swap(tmp: Path, path: Path) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import html
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import tantivy
 from tantivy import Occur, Query
@@ -22,10 +23,30 @@ PREFIX_EXPANSIONS = 16
 
 @dataclass
 class Highlighter:
-    """What to mark in the hits of one query: tantivy's generator and the stemmed terms it looks for."""
+    """What to mark in the hits of one query: the stemmed terms it looks for, the stems of the words already
+    seen in its hits (remembered), and tantivy's generator for the text the quick way does not read."""
 
-    gen: tantivy.SnippetGenerator
+    searcher: tantivy.Searcher
     terms: list[bytes]
+    stems: dict[bytes, bytes | None] = field(default_factory=dict)
+    _gen: tantivy.SnippetGenerator | None = None
+
+    @property
+    def gen(self) -> tantivy.SnippetGenerator:
+        if self._gen is None:
+            words = [t.decode() for t in self.terms]
+            query = Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, "text", t)) for t in words])
+            self._gen = tantivy.SnippetGenerator.create(self.searcher, query, SCHEMA, "text")
+            self._gen.set_max_num_chars(MAX_CHARS)
+        return self._gen
+
+    def stem(self, token: bytes) -> bytes | None:
+        """The `text` field's term for one ASCII word (None for a word the analyzer drops)."""
+        if token in self.stems:
+            return self.stems[token]
+        got = STEMMER.analyze(token.decode())
+        stem = self.stems[token] = got[0].encode() if got else None
+        return stem
 
 
 @dataclass
@@ -43,10 +64,7 @@ def highlighter(searcher: tantivy.Searcher, stems: list[str], prefixes: list[str
     terms = list(dict.fromkeys(terms))
     if not terms:
         return None
-    query = Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, "text", t)) for t in terms])
-    gen = tantivy.SnippetGenerator.create(searcher, query, SCHEMA, "text")
-    gen.set_max_num_chars(MAX_CHARS)
-    return Highlighter(gen, [t.encode() for t in terms])
+    return Highlighter(searcher, [t.encode() for t in terms])
 
 
 def parts(doc: tantivy.Document) -> list[tuple[int, int | None, str | None]]:
@@ -62,7 +80,7 @@ def snippet(hl: Highlighter | None, doc: tantivy.Document, text: str, starts: li
     if hl is not None:
         data = text.encode()
         lo, hi = _likeliest_part(data, starts, hl.terms)
-        found = _from_part(hl.gen, data, lo, hi) if hi > lo else None
+        found = _from_part(hl, data, lo, hi) if hi > lo else None
         found = found or _from_document(hl.gen, doc, data, starts)
         if found is not None:
             return found
@@ -72,19 +90,30 @@ def snippet(hl: Highlighter | None, doc: tantivy.Document, text: str, starts: li
 
 
 def _likeliest_part(data: bytes, starts: list[int], terms: list[bytes]) -> tuple[int, int]:
-    best, bounds = 0, (0, 0)
-    for i, lo in enumerate(starts):
-        hi = starts[i + 1] - len(SEPARATOR) if i + 1 < len(starts) else len(data)
-        part = data[lo:hi].lower()
-        score = sum(t in part for t in terms)
-        if score > best:
-            best, bounds = score, (lo, hi)
-    return bounds
+    """The byte range of the part holding the most distinct query stems (the first such part), found by
+    one search of the lower-cased text per stem rather than by lower-casing and searching every part."""
+    low = data.lower()
+    found: dict[int, set[bytes]] = {}
+    for term in terms:
+        at = low.find(term)
+        while at >= 0:
+            i = max(bisect.bisect_right(starts, at) - 1, 0)
+            found.setdefault(i, set()).add(term)
+            # the rest of this part cannot add to its score for this term: go on from the next part
+            at = low.find(term, starts[i + 1]) if i + 1 < len(starts) else -1
+    if not found:
+        return 0, 0
+    best = min(found, key=lambda i: (-len(found[i]), i))
+    lo = starts[best]
+    hi = starts[best + 1] - len(SEPARATOR) if best + 1 < len(starts) else len(data)
+    return lo, hi
 
 
-def _from_part(gen: tantivy.SnippetGenerator, data: bytes, lo: int, hi: int) -> Snippet | None:
+def _from_part(hl: Highlighter, data: bytes, lo: int, hi: int) -> Snippet | None:
     part = data[lo:hi]
-    sn = gen.snippet_from_doc(tantivy.Document(text=part.decode()))
+    if part.isascii():
+        return _ascii_snippet(hl, part, lo)
+    sn = hl.gen.snippet_from_doc(tantivy.Document(text=part.decode()))
     marks = sorted((r.start, r.end) for r in sn.highlighted())
     if not marks:
         return None
@@ -92,6 +121,68 @@ def _from_part(gen: tantivy.SnippetGenerator, data: bytes, lo: int, hi: int) -> 
     body = _marked(sn.fragment().encode(), marks)
     text = ("…" if span.start > 0 else "") + body + ("…" if span.end < len(part) else "")
     return Snippet(text, lo + span.start + marks[0][0])
+
+
+# The quick way, for ASCII text (nearly all of the Monitor's): tantivy's simple tokenizer splits ASCII text
+# into runs of letters and digits, so a word of the text is one of these runs; the English stemmer keeps all
+# but at most the last two letters of a word (dying -> die, the worst case), so a word whose stem is a query
+# term starts with that term less its last two letters. Only those words are stemmed (once per query).
+_WORD = re.compile(rb"[a-z0-9]+")
+LEAD = 40  # bytes of context kept before the first match
+
+
+def _ascii_snippet(hl: Highlighter, part: bytes, lo: int) -> Snippet | None:
+    matches = _matches(hl, part.lower())
+    if not matches:
+        return None
+    i, j = _best_window(matches, MAX_CHARS - LEAD)
+    first, last_end = matches[i][0], matches[j - 1][1]
+    start = 0
+    if first > LEAD:  # begin at a word boundary at most LEAD bytes before the first match
+        space = part.find(b" ", first - LEAD, first)
+        start = space + 1 if space >= 0 else first
+    end = min(len(part), start + MAX_CHARS)
+    if end < len(part):  # end at a word boundary, never inside a kept match
+        space = part.rfind(b" ", last_end, end + 1)
+        end = space if space >= 0 else max(end, last_end)
+    marks = [(a - start, b - start) for a, b, _ in matches if a >= start and b <= end]
+    body = _marked(part[start:end], marks)
+    return Snippet(("…" if start > 0 else "") + body + ("…" if end < len(part) else ""), lo + first)
+
+
+def _matches(hl: Highlighter, low: bytes) -> list[tuple[int, int, bytes]]:
+    """(start, end, term) of every word of `low` (lower-cased ASCII) whose stem is a query term."""
+    wanted = set(hl.terms)
+    found: dict[int, tuple[int, int, bytes]] = {}
+    for term in hl.terms:
+        probe = term[: max(1, len(term) - 2)]
+        at = low.find(probe)
+        while at >= 0:
+            if at and low[at - 1 : at].isalnum():  # inside a word, not at its start
+                at = low.find(probe, at + 1)
+                continue
+            word = _WORD.match(low, at)
+            if word is None:  # a probe of other characters cannot start a word
+                break
+            stem = hl.stem(word.group())
+            if stem in wanted:
+                found[at] = (at, word.end(), stem)
+            at = low.find(probe, word.end())
+    return sorted(found.values())
+
+
+def _best_window(matches: list[tuple[int, int, bytes]], size: int) -> tuple[int, int]:
+    """The run of matches [i, j) that fits in `size` bytes with the most distinct terms, then the most
+    matches; the first such run."""
+    best, bounds, j = (0, 0), (0, 1), 0
+    for i, (start, _, _) in enumerate(matches):
+        j = max(j, i + 1)
+        while j < len(matches) and matches[j][1] - start <= size:
+            j += 1
+        score = (len({m[2] for m in matches[i:j]}), j - i)
+        if score > best:
+            best, bounds = score, (i, j)
+    return bounds
 
 
 def _from_document(
