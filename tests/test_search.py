@@ -527,3 +527,92 @@ def test_the_likeliest_part_is_the_one_with_most_stems(texts: list[str], terms: 
         starts.append(offset)
         offset += len(text.encode()) + len(SEPARATOR.encode())
     assert _likeliest_part(data, starts, terms) == _likeliest_plainly(data, starts, terms)
+
+
+TRICKY = [
+    "dying",
+    "die",
+    "lying",
+    "lies",
+    "tying",
+    "tie",
+    "skies",
+    "sky",
+    "ugly",
+    "early",
+    "only",
+    "singly",
+    "gently",
+    "idly",
+    "news",
+    "mines",
+    "mine",
+    "mining",
+    "mined",
+    "countries",
+    "country",
+    "relational",
+    "conditional",
+    "generously",
+    "possibility",
+    "sensibility",
+    "hopping",
+    "hoped",
+    "luxuriating",
+    "organization",
+    "organizer",
+    "activity",
+    "activities",
+    "electricity",
+    "analogies",
+    "trees",
+    "treaty",
+    "treaties",
+    "demining",
+    "deminers",
+    "a",
+    "an",
+    "I",
+    "x",
+    "2004",
+    "1999s",
+    "M16A1",
+    "PMA-2",
+    "APP-M57",
+    "co-operation",
+    "re-use",
+    "state's",
+    "states'",
+    "Mines",
+    "MINING",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(TRICKY), min_size=1, max_size=30),
+    st.lists(st.sampled_from(TRICKY), min_size=1, max_size=4),
+    st.sampled_from([" ", ", ", ". ", " (", "-", "/"]),
+)
+def test_quick_marks_are_every_word_whose_stem_is_a_query_term(
+    words: list[str], query: list[str], sep: str
+) -> None:
+    """The quick snippet path stems only words that start like a term; it must still find exactly the words
+    whose stem (as the index makes it) is a query term."""
+    from landmine_monitor.search.index import STEMMER
+    from landmine_monitor.search.snippets import Highlighter, _matches
+
+    text = sep.join(words).encode()
+    terms = list(dict.fromkeys(t.encode() for w in query for t in STEMMER.analyze(w)))
+    hl = Highlighter(None, terms)  # type: ignore[arg-type]
+    found = [(a, b) for a, b, _ in _matches(hl, text.lower())]
+    wanted = set(terms)
+
+    def stem(word: bytes) -> bytes | None:
+        got = STEMMER.analyze(word.decode())
+        return got[0].encode() if got else None
+
+    expected = [
+        (m.start(), m.end()) for m in re.finditer(rb"[A-Za-z0-9]+", text) if stem(m.group()) in wanted
+    ]
+    assert found == expected
