@@ -12,13 +12,14 @@ for an overview-table row both are None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model import Fact, Report
 from . import conventions, numbers, treaty, votes, weapons
 from .resolve import resolve
 from .sentences import Prose, SentenceContext, Wanted, clean, fold, footnotes_of, has_any, spans, units
-from .triggers import wakes
+from .triggers import wakes, wakes_ascii
 
 Extractor = Callable[[SentenceContext], list[Fact]]
 
@@ -54,7 +55,40 @@ def _read_prose(prose: Prose, facts: list[Fact]) -> None:
     sentence that wakes none is not even cleaned. The sentence before (`previous`) is cleaned only
     where it is read: by the counts, for a vague amount ("hundreds of thousands").
     """
+    text = prose.text
+    if not text.isascii():
+        _read_prose_any(prose, facts)
+        return
+    # In ASCII prose whose white space is single spaces, a sentence with no marker is its own
+    # cleaned text; its words are read as written (`wakes_ascii`).
+    plain = _UNCLEAN.search(text) is None
     last = ""  # the last sentence as written whose cleaned text is not empty
+    for raw in spans(text):
+        active = wakes_ascii(raw)
+        if not active:
+            if raw[0] != "[" or clean(raw):
+                last = raw
+            continue
+        sentence = raw if plain and "[" not in raw else clean(raw)
+        if not sentence:
+            continue
+        raw_low = raw.lower()
+        vague = last and numbers.read in active and has_any(raw_low, numbers.VAGUE_WORDS)
+        previous = clean(last) if vague else ""
+        ctx = prose.context(sentence, footnotes_of(raw), previous, raw_low if sentence == raw else "")
+        for extract in active:
+            facts.extend(extract(ctx))
+        last = raw
+
+
+# What `clean` changes besides markers: white space other than single spaces, a space before a
+# comma or a full stop.
+_UNCLEAN = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f]|  | ,| \.")
+
+
+def _read_prose_any(prose: Prose, facts: list[Fact]) -> None:
+    """`_read_prose` for any text."""
+    last = ""
     for raw in spans(prose.text):
         raw_low = fold(raw)
         active = wakes(raw, raw_low)
@@ -65,7 +99,6 @@ def _read_prose(prose: Prose, facts: list[Fact]) -> None:
         sentence = clean(raw)
         if not sentence:
             continue
-        # only the counts read `previous`, and only in a sentence with a vague amount
         vague = last and numbers.read in active and has_any(raw_low, numbers.VAGUE_WORDS)
         previous = clean(last) if vague else ""
         ctx = prose.context(sentence, footnotes_of(raw), previous, raw_low if sentence == raw else "")

@@ -30,10 +30,9 @@ from .quantities import (
     is_year,
     quantity,
     raw_numbers,
-    year_at,
 )
 from .sentences import SentenceContext, has_any, lowered
-from .subject import about_other, clause_before
+from .subject import about_other, clause_before, clause_before_low
 
 # (indicator, unit, what may follow the number)
 _COUNTED: list[tuple[str, str, re.Pattern[str]]] = [
@@ -55,6 +54,7 @@ _STOCKPILE = re.compile(r"\bstockpil", re.I)
 _CLEARED = re.compile(r"\b(?:clear(?:ed|ing|ance)|demined|released)\b", re.I)
 _FUNDING = re.compile(r"\b(?:funding|donat|contribut|grant|provided|expended|spent|budget|allocated)", re.I)
 _CAPACITY = re.compile(r"capacity to (?:assist|treat|serve|fit)\s+(?:only\s+)?", re.I)
+_FUNDING_LOW = lowered(_FUNDING)
 _NOTHING_KNOWN = re.compile(
     r"\bno (?:official )?(?:statistics|information|data)\b|\bnot known\b|\bunknown\b", re.I
 )
@@ -95,11 +95,11 @@ def read(ctx: SentenceContext) -> list[Fact]:
 class _Sentence:
     """What every number of one sentence shares, computed when first needed."""
 
-    __slots__ = ("ctx", "src", "patterns", "clauses", "mine_words", "nothing_words")
+    __slots__ = ("ctx", "src", "ascii", "patterns", "clauses", "mine_words", "nothing_words")
 
     def __init__(self, ctx: SentenceContext) -> None:
         self.ctx = ctx
-        ascii_text = ctx.text.isascii()
+        self.ascii = ascii_text = ctx.text.isascii()
         self.src = ctx.low if ascii_text else ctx.text
         self.patterns = _PATTERNS_LOW if ascii_text else _PATTERNS
         self.clauses: list[tuple[int, int, int | None]] | None = None
@@ -110,6 +110,22 @@ class _Sentence:
         if self.clauses is None:
             self.clauses = clause_years(self.ctx.text, self.ctx.low)
         return self.clauses
+
+    def where(self, pos: int) -> tuple[int, int, int | None]:
+        """The clause at `pos` (start, end, year): what `year_at` gives and the clause's bounds, in one look; the whole
+        sentence with no year when no clause holds `pos`."""
+        clauses = self.clause_years()
+        if len(clauses) == 1 and pos < clauses[0][1]:
+            return clauses[0]
+        return next((c for c in clauses if c[0] <= pos < c[1]), (0, len(self.src), None))
+
+    def about_other(self, pos: int) -> bool:
+        """`about_other(clause_before(text, pos), iso3)`, the clause read in the lower-cased text
+        when the sentence is ASCII."""
+        ctx = self.ctx
+        if self.ascii:
+            return about_other(clause_before_low(ctx.text, ctx.low, pos), ctx.iso3)
+        return about_other(clause_before(ctx.text, pos), ctx.iso3)
 
 
 def _extract_ascii(ctx: SentenceContext) -> list[Fact]:
@@ -157,7 +173,7 @@ def _fact_of(
     if fact is None and capacity:
         fact = _capacity(shared.ctx, q)
     if fact is None and currency:
-        fact = _funding(shared.ctx, q, shared.clause_years())
+        fact = _funding(shared, q)
     return fact
 
 
@@ -271,15 +287,14 @@ def _counted(shared: _Sentence, q: Quantity, noun: int, length: int) -> Fact | N
     indicator, unit, _ = _COUNTED[noun]
     if indicator == "mines" and not shared.mine_words:
         return None  # _mine_indicator needs one of them
-    ctx, src = shared.ctx, shared.src
-    emplaced, stockpile, cleared, nothing_known, destroy = shared.patterns
-    clauses = shared.clause_years()
-    clause = _clause(clauses, q.start, src)
-    if indicator == "area_cleared" and not cleared.search(clause):
+    src = shared.src
+    a, b, year = shared.where(q.start)
+    clause = src[a:b]
+    if indicator == "area_cleared" and not shared.patterns[2].search(clause):
         return None
-    if shared.nothing_words and nothing_known.search(clause):
+    if shared.nothing_words and shared.patterns[3].search(clause):
         return None
-    if about_other(clause_before(ctx.text, q.start), ctx.iso3):
+    if shared.about_other(q.start):
         return None
     if indicator == "mines":
         # The words after the noun: the slice the noun's end (counted from the stripped text after
@@ -293,11 +308,7 @@ def _counted(shared: _Sentence, q: Quantity, noun: int, length: int) -> Fact | N
         if found is None:
             return None
         indicator = found
-    return _make(ctx, indicator, q.value, unit, year_at(clauses, q.start), q.qualifier)
-
-
-def _clause(clauses: list[tuple[int, int, int | None]], pos: int, text: str) -> str:
-    return next((text[a:b] for a, b, _ in clauses if a <= pos < b), text)
+    return _make(shared.ctx, indicator, q.value, unit, year, q.qualifier)
 
 
 def _mine_indicator(
@@ -335,13 +346,14 @@ def _capacity(ctx: SentenceContext, q: Quantity) -> Fact | None:
     )
 
 
-def _funding(ctx: SentenceContext, q: Quantity, clauses: list[tuple[int, int, int | None]]) -> Fact | None:
+def _funding(shared: _Sentence, q: Quantity) -> Fact | None:
     if not q.currency:
         return None
-    clause = _clause(clauses, q.start, ctx.text)
-    if not _FUNDING.search(clause) or about_other(clause_before(ctx.text, q.start), ctx.iso3):
+    a, b, year = shared.where(q.start)
+    funding = _FUNDING_LOW if shared.ascii else _FUNDING
+    if not funding.search(shared.src[a:b]) or shared.about_other(q.start):
         return None
-    return _make(ctx, "funding_usd", q.value, "USD", year_at(clauses, q.start), q.qualifier)
+    return _make(shared.ctx, "funding_usd", q.value, "USD", year, q.qualifier)
 
 
 def _vague_mines(ctx: SentenceContext) -> list[Fact]:

@@ -238,12 +238,30 @@ def _clause_year_found(clause: str) -> list[str]:
     return out
 
 
+def _clause_year_in(low: str, a: int, b: int) -> list[str]:
+    """`_clause_year_found(text[a:b])` for ASCII text whose `str.lower` is `low`: read in `low`
+    itself between a and b (as the slice would be read: nothing before a, the end at b)."""
+    if not _YEAR_ANYWHERE.search(low, a, b):
+        return []  # every match ends in a year
+    out = []
+    pos = a
+    while (m := _CLAUSE_YEAR_LOW.search(low, pos, b)) is not None:
+        start = m.start()
+        if start > a and (low[start - 1].isalnum() or low[start - 1] == "_"):
+            pos = start + 1
+            continue
+        out.append(m.group(1))
+        pos = m.end()
+    return out
+
+
 def clause_years(text: str, low: str | None = None) -> list[tuple[int, int, int | None]]:
     """(start, end, year) for each clause: a clause's year is the one it names ("In 2003", "in 2002"),
     else the year of the clause before it. `low`, when given, is `fold(text)`."""
     low = fold(text) if low is None else low
+    ascii_text = text.isascii()
     if has_any(low, _BREAK_WORDS):
-        breaks = _CLAUSE_BREAK_LOW.finditer(low) if text.isascii() else _CLAUSE_BREAK.finditer(text)
+        breaks = _CLAUSE_BREAK_LOW.finditer(low) if ascii_text else _CLAUSE_BREAK.finditer(text)
         bounds = [0] + [m.start() for m in breaks] + [len(text)]
     else:
         bounds = [0, len(text)]
@@ -252,7 +270,7 @@ def clause_years(text: str, low: str | None = None) -> list[tuple[int, int, int 
     out: list[tuple[int, int, int | None]] = []
     year: int | None = None
     for a, b in zip(bounds, bounds[1:], strict=False):
-        found = _clause_year_found(text[a:b])
+        found = _clause_year_in(low, a, b) if ascii_text else _clause_year_found(text[a:b])
         if found:
             year = int(found[-1]) if len(set(found)) == 1 else int(found[0])
         out.append((a, b, year))

@@ -104,3 +104,9 @@ def clause_before(text: str, verb_start: int, floor: int = 0) -> str:
     else:
         m = _BOUNDARY_REVERSED.search(head[::-1])
     return head[len(head) - m.start() :] if m else head
+
+
+def clause_before_low(text: str, low: str, verb_start: int) -> str:
+    """`clause_before(text, verb_start)` for ASCII text whose `str.lower` is `low`."""
+    m = _BOUNDARY_REVERSED_LOW.search(low[verb_start - 1 :: -1]) if verb_start else None
+    return text[verb_start - m.start() : verb_start] if m else text[:verb_start]

@@ -81,7 +81,22 @@ class _Table(dict[int, tuple[Extractor, ...]]):
         return woken
 
 
+class _RawTokenBits(dict[str, int]):
+    """ASCII token as written -> the bits of its folded words and of a model's first word in it
+    (read with its case), remembered."""
+
+    def __missing__(self, token: str) -> int:
+        bits = _TOKENS[token.lower()]
+        if weapons._MODEL_WORDS.search(token) is not None:
+            bits |= _MODEL_BIT
+        if len(self) >= 100_000:  # the words of the reports, and a bound all the same
+            self.clear()
+        self[token] = bits
+        return bits
+
+
 _TOKENS = _TokenBits()
+_RAW_TOKENS = _RawTokenBits()
 _TABLE = _Table()
 
 
@@ -96,3 +111,10 @@ def bits_of(text: str, low: str) -> int:
 def wakes(text: str, low: str) -> Sequence[Extractor]:
     """The readers of the families whose `wanted(text, low)` holds, in order."""
     return _TABLE[bits_of(text, low)]
+
+
+def wakes_ascii(text: str) -> Sequence[Extractor]:
+    """`wakes(text, fold(text))` for ASCII text, read from its tokens as written: a model's first
+    word has no white space in it, so it lies in one token, and the folded text's tokens are those
+    of the text, lower-cased."""
+    return _TABLE[reduce(or_, map(_RAW_TOKENS.__getitem__, text.split()), 0)]
