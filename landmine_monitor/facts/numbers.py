@@ -31,7 +31,7 @@ from .quantities import (
     quantity,
     raw_numbers,
 )
-from .sentences import SentenceContext, has_any, lowered
+from .sentences import SentenceContext, fold, has_any, lowered
 from .subject import about_other, clause_before, clause_before_low
 
 # (indicator, unit, what may follow the number)
@@ -108,12 +108,12 @@ class _Sentence:
 
     def clause_years(self) -> list[tuple[int, int, int | None]]:
         if self.clauses is None:
-            self.clauses = clause_years(self.ctx.text, self.ctx.low)
+            self.clauses = _CLAUSES[self.ctx.text]
         return self.clauses
 
     def where(self, pos: int) -> tuple[int, int, int | None]:
-        """The clause at `pos` (start, end, year): what `year_at` gives and the clause's bounds, in one look; the whole
-        sentence with no year when no clause holds `pos`."""
+        """The clause at `pos` (start, end, year): its bounds and what `year_at` gives, in one look;
+        the whole sentence with no year when no clause holds `pos`."""
         clauses = self.clause_years()
         if len(clauses) == 1 and pos < clauses[0][1]:
             return clauses[0]
@@ -126,6 +126,21 @@ class _Sentence:
         if self.ascii:
             return about_other(clause_before_low(ctx.text, ctx.low, pos), ctx.iso3)
         return about_other(clause_before(ctx.text, pos), ctx.iso3)
+
+
+class _ClauseYears(dict[str, list[tuple[int, int, int | None]]]):
+    """Sentence -> its `clause_years`, remembered: a sentence often comes back, within a report
+    and across editions (the lists are read, never changed)."""
+
+    def __missing__(self, text: str) -> list[tuple[int, int, int | None]]:
+        clauses = clause_years(text, fold(text))
+        if len(self) >= 50_000:  # a bound
+            self.clear()
+        self[text] = clauses
+        return clauses
+
+
+_CLAUSES = _ClauseYears()
 
 
 def _extract_ascii(ctx: SentenceContext) -> list[Fact]:

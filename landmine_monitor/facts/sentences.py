@@ -110,6 +110,10 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at `stop` closes an abbreviation or an initial, not a sentence."""
     if text[stop] != ".":
         return False
+    space = text.rfind(" ", 0, stop)
+    word = text[space + 1 : stop]
+    if space >= 0 and word.isalpha() and word.isascii():  # a plain word after a space
+        return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
     span = _word_before(text, stop)
     if span is None:
         return False
