@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tantivy import Query
+from tantivy import Occur, Query
 from typer.testing import CliRunner
 
 from landmine_monitor import store
@@ -616,3 +616,53 @@ def test_quick_marks_are_every_word_whose_stem_is_a_query_term(
         (m.start(), m.end()) for m in re.finditer(rb"[A-Za-z0-9]+", text) if stem(m.group()) in wanted
     ]
     assert found == expected
+
+
+def _tantivy_marks(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """The byte ranges tantivy's own snippet generator marks in `text` (one document, whole text shown)."""
+    import tantivy
+
+    from landmine_monitor.search.index import SCHEMA as schema
+    from landmine_monitor.search.index import _register
+
+    index = _register(tantivy.Index(schema))
+    writer = index.writer(15_000_000, 1)
+    writer.add_document(tantivy.Document(text=text))
+    writer.commit()
+    index.reload()
+    query = Query.boolean_query([(Occur.Should, Query.term_query(schema, "text", t)) for t in terms])
+    gen = tantivy.SnippetGenerator.create(index.searcher(), query, schema, "text")
+    gen.set_max_num_chars(100_000)
+    sn = gen.snippet_from_doc(tantivy.Document(text=text))
+    offset = sn.fragment_range().start
+    return sorted((r.start + offset, r.end + offset) for r in sn.highlighted())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(TRICKY), min_size=1, max_size=25),
+    st.lists(st.sampled_from(TRICKY), min_size=1, max_size=3),
+    st.lists(
+        st.sampled_from([" ", ", ", " “", "” ", " – ", "—", "’", " (", ") ", "-", "/", "\u00a0"]), min_size=1
+    ),
+)
+def test_quick_marks_are_the_ones_tantivy_makes(words: list[str], query: list[str], seps: list[str]) -> None:
+    """Against tantivy's own snippet generator: in text whose words are ASCII (quotes, dashes and no-break
+    spaces between them), the quick path marks exactly the words tantivy marks."""
+    from landmine_monitor.search.index import STEMMER
+    from landmine_monitor.search.snippets import Highlighter, _matches, _words_are_ascii
+
+    text = "".join(w + seps[i % len(seps)] for i, w in enumerate(words))
+    data = text.encode()
+    assert _words_are_ascii(data)
+    terms = list(dict.fromkeys(t for w in query for t in STEMMER.analyze(w)))
+    hl = Highlighter(None, [t.encode() for t in terms])  # type: ignore[arg-type]
+    assert [(a, b) for a, b, _ in _matches(hl, data.lower())] == _tantivy_marks(text, terms)
+
+
+def test_words_with_accents_take_the_general_way() -> None:
+    from landmine_monitor.search.snippets import _words_are_ascii
+
+    assert _words_are_ascii("“Quoted” – dashes’ only".encode())
+    assert not _words_are_ascii("Sévérité in Côte d’Ivoire".encode())
+    assert not _words_are_ascii("Zürich".encode())

@@ -10,6 +10,7 @@ import bisect
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import tantivy
@@ -111,7 +112,7 @@ def _likeliest_part(data: bytes, starts: list[int], terms: list[bytes]) -> tuple
 
 def _from_part(hl: Highlighter, data: bytes, lo: int, hi: int) -> Snippet | None:
     part = data[lo:hi]
-    if part.isascii():
+    if part.isascii() or _words_are_ascii(part):
         return _ascii_snippet(hl, part, lo)
     sn = hl.gen.snippet_from_doc(tantivy.Document(text=part.decode()))
     marks = sorted((r.start, r.end) for r in sn.highlighted())
@@ -123,12 +124,20 @@ def _from_part(hl: Highlighter, data: bytes, lo: int, hi: int) -> Snippet | None
     return Snippet(text, lo + span.start + marks[0][0])
 
 
-# The quick way, for ASCII text (nearly all of the Monitor's): tantivy's simple tokenizer splits ASCII text
-# into runs of letters and digits, so a word of the text is one of these runs; the English stemmer keeps all
-# but at most the last two letters of a word (dying -> die, the worst case), so a word whose stem is a query
-# term starts with that term less its last two letters. Only those words are stemmed (once per query).
+# The quick way, for text whose words are ASCII (nearly all of the Monitor's, whose other characters are
+# mostly curly quotes and dashes): tantivy's simple tokenizer splits such text into runs of ASCII letters and
+# digits, so a word of the text is one of these runs; the English stemmer keeps all but at most the last two
+# letters of a word (dying -> die, the worst case), so a word whose stem is a query term starts with that
+# term less its last two letters. Only those words are stemmed (once per query).
 _WORD = re.compile(rb"[a-z0-9]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 LEAD = 40  # bytes of context kept before the first match
+
+
+def _words_are_ascii(part: bytes) -> bool:
+    """No character outside ASCII can be part of a word (a letter, mark or number): quotes and dashes only."""
+    others = set(_NON_ASCII.findall(part.decode(errors="replace")))
+    return not any(ch.isalnum() or unicodedata.category(ch)[0] in "LMN" for ch in others)
 
 
 def _ascii_snippet(hl: Highlighter, part: bytes, lo: int) -> Snippet | None:
@@ -145,6 +154,8 @@ def _ascii_snippet(hl: Highlighter, part: bytes, lo: int) -> Snippet | None:
     if end < len(part):  # end at a word boundary, never inside a kept match
         space = part.rfind(b" ", last_end, end + 1)
         end = space if space >= 0 else max(end, last_end)
+        while end < len(part) and part[end] & 0xC0 == 0x80:  # not inside a character
+            end += 1
     marks = [(a - start, b - start) for a, b, _ in matches if a >= start and b <= end]
     body = _marked(part[start:end], marks)
     return Snippet(("…" if start > 0 else "") + body + ("…" if end < len(part) else ""), lo + first)
