@@ -12,7 +12,6 @@ for an overview-table row both are None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..model import Fact, Report
@@ -61,7 +60,7 @@ def _read_prose(prose: Prose, facts: list[Fact]) -> None:
         return
     # In ASCII prose whose white space is single spaces, a sentence with no marker is its own
     # cleaned text; its words are read as written (`wakes_ascii`).
-    plain = _UNCLEAN.search(text) is None
+    plain = not has_any(text, _UNCLEAN)
     last = ""  # the last sentence as written whose cleaned text is not empty
     for raw in spans(text):
         active = wakes_ascii(raw)
@@ -81,9 +80,9 @@ def _read_prose(prose: Prose, facts: list[Fact]) -> None:
         last = raw
 
 
-# What `clean` changes besides markers: white space other than single spaces, a space before a
-# comma or a full stop.
-_UNCLEAN = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f]|  | ,| \.")
+# What `clean` changes besides markers: white space other than single spaces (all that `str.split`
+# splits at in ASCII text), a space before a comma or a full stop.
+_UNCLEAN = ("  ", " ,", " .", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _read_prose_any(prose: Prose, facts: list[Fact]) -> None:
