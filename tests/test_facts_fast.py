@@ -110,3 +110,45 @@ def test_the_readers_follow_the_families() -> None:
 
     assert [read.__module__ for read, _ in triggers.SPECS] == [e.__module__ for _, e in FAMILIES]
     assert all(len(word.split()) == 1 for word, _ in triggers._WORDS)  # tokens hold whole words
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(TRIGGER_PIECES), min_size=1, max_size=10), st.sampled_from([" ", "", "  "]))
+def test_ascii_text_wakes_from_its_tokens_as_written(words: list[str], sep: str) -> None:
+    """`wakes_ascii` (tokens read with their case, models included) gives what `wakes` gives."""
+    from landmine_monitor.facts import triggers
+    from landmine_monitor.facts.sentences import fold
+
+    raw = sep.join(words)
+    if raw.isascii():
+        assert list(triggers.wakes_ascii(raw)) == list(triggers.wakes(raw, fold(raw)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14))
+def test_the_clause_before_a_number_read_in_lower_case_is_the_same(words: list[str]) -> None:
+    from landmine_monitor.facts.subject import clause_before, clause_before_low
+
+    text = " ".join(words)
+    if text.isascii():
+        for pos in range(len(text) + 1):
+            assert clause_before_low(text, text.lower(), pos) == clause_before(text, pos)
+
+
+def test_a_paragraph_of_plain_sentences_gives_what_cleaned_sentences_give() -> None:
+    """The ASCII fast way (a marker-free sentence kept as written) and the general way agree."""
+    from landmine_monitor.facts import _read_prose, _read_prose_any
+    from landmine_monitor.facts.sentences import Prose
+
+    texts = [
+        "In 2003, the centre fitted 841 prostheses. Ruritania laid some 2,000 mines in 1999.[3] "
+        "It received US$1.5 million in funding in 2004 .",
+        "The army planted mines. US sources have estimated the number at hundreds of thousands.",
+        "Nauru  destroyed 5,000 stockpiled mines\nin 2002; in 2003 it cleared 12 km2 of land , demined.",
+    ]
+    for text in texts:
+        fast: list = []
+        slow: list = []
+        _read_prose(Prose(text, 1, 0, 2004, "NRU", (), True), fast)
+        _read_prose_any(Prose(text, 1, 0, 2004, "NRU", (), True), slow)
+        assert fast == slow and fast
