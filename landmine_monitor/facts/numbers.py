@@ -108,7 +108,7 @@ class _Sentence:
 
     def clause_years(self) -> list[tuple[int, int, int | None]]:
         if self.clauses is None:
-            self.clauses = _CLAUSES[self.ctx.text]
+            self.clauses = clause_years(self.ctx.text, fold(self.ctx.text))
         return self.clauses
 
     def where(self, pos: int) -> tuple[int, int, int | None]:
@@ -126,21 +126,6 @@ class _Sentence:
         if self.ascii:
             return about_other(clause_before_low(ctx.text, ctx.low, pos), ctx.iso3)
         return about_other(clause_before(ctx.text, pos), ctx.iso3)
-
-
-class _ClauseYears(dict[str, list[tuple[int, int, int | None]]]):
-    """Sentence -> its `clause_years`, remembered: a sentence often comes back, within a report
-    and across editions (the lists are read, never changed)."""
-
-    def __missing__(self, text: str) -> list[tuple[int, int, int | None]]:
-        clauses = clause_years(text, fold(text))
-        if len(self) >= 50_000:  # a bound
-            self.clear()
-        self[text] = clauses
-        return clauses
-
-
-_CLAUSES = _ClauseYears()
 
 
 def _extract_ascii(ctx: SentenceContext) -> list[Fact]:
