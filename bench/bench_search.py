@@ -267,7 +267,11 @@ def bare_runner(path: Path) -> Callable[[Spec], int]:
 def ours_runner(db: Path) -> Callable[[Spec], int]:
     def run(s: Spec) -> int:
         lo, hi = s.years or (None, None)
-        r = search.search(db, s.ours, edition=s.edition, year_from=lo, year_to=hi, country=s.iso3)
+        # remember=False: every run counts its facets afresh (a repeated query would otherwise take them from
+        # the per-commit memo that serves the next page of a search)
+        r = search.search(
+            db, s.ours, edition=s.edition, year_from=lo, year_to=hi, country=s.iso3, remember=False
+        )
         return int(r["total"])
 
     return run

@@ -666,3 +666,33 @@ def test_words_with_accents_take_the_general_way() -> None:
     assert _words_are_ascii("“Quoted” – dashes’ only".encode())
     assert not _words_are_ascii("Sévérité in Côte d’Ivoire".encode())
     assert not _words_are_ascii("Zürich".encode())
+
+
+def test_the_next_page_has_the_same_total_and_facets_and_callers_cannot_change_them(db: Path) -> None:
+    first = search(db, "zorblax", limit=1)
+    second = search(db, "zorblax", limit=1, offset=1)
+    assert first["total"] > 1 and second["total"] == first["total"]
+    assert second["facets"] == first["facets"] and second["hits"] != first["hits"]
+    second["facets"]["country"][0]["count"] = -1  # the caller's copy only
+    second["facets"]["edition"].clear()
+    again = search(db, "zorblax", limit=1)
+    assert again["facets"] == first["facets"]
+    assert search(db, "zorblax", limit=1, remember=False)["facets"] == first["facets"]  # counted afresh, same
+    by_name = search(db, "zorblax", country="Iceland")
+    assert by_name["facets"] == search(db, "zorblax", country="ISL")["facets"]  # one key per resolved filter
+    assert by_name["total"] < first["total"]
+
+
+def test_counts_remembered_for_a_query_are_forgotten_at_the_next_commit(tmp_path: Path) -> None:
+    pages = write_fiction(tmp_path / "pages", {k: v for k, v in FICTION.items() if "fiji" not in k})
+    path = tmp_path / "m.db"
+    conn = store.connect(path)
+    sync_index(path, ingest(conn, [pages], workers=1).changed_ids)
+    before = search(path, "zorblax")
+    more = write_fiction(tmp_path / "more", {"2004/fiji.txt": FICTION["2004/fiji.txt"]})
+    sync_index(path, ingest(conn, [more], workers=1).changed_ids)
+    after = search(path, "zorblax")
+    assert after["total"] > before["total"]
+    assert "FJI" in {c["value"] for c in after["facets"]["country"]} - {
+        c["value"] for c in before["facets"]["country"]
+    }

@@ -10,7 +10,9 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -109,9 +111,14 @@ def search(
     offset: int = 0,
     sort: str = "relevance",
     readonly: bool = False,
+    remember: bool = True,
 ) -> dict[str, Any]:
     """Search every report of every edition; see query.py for the syntax. Raises SearchError for a bad filter.
-    A missing (or other-version) index is built first, unless `readonly`: then IndexMissing is raised."""
+    A missing (or other-version) index is built first, unless `readonly`: then IndexMissing is raised.
+
+    The total and facets of the last FACET_MEMO queries (text and filters) are remembered until the next
+    commit, so the next page of a query, or a query asked again, costs no counting; `remember=False` counts
+    afresh (the benchmark's cold figures)."""
     started = time.perf_counter()
     h = _open(Path(db), readonly)
     filters = _filters(h, country, edition, year_from, year_to, topic, kind)
@@ -137,18 +144,52 @@ def search(
         notes.append('nothing to search for: type words, "a phrase", prefix* or NEAR (see search --help)')
     else:
         q = _filtered(t.query, filters)
-        dense = t.term is not None and not filters.clauses() and _dense(h, t.term)
-        counting = _counting(h, q, dense)  # on other threads, while this one reads the page of hits
+        key = (out["query"], tuple(sorted(out["filters"].items())))
+        known = _recall(h, key) if remember else None
+        if known is None:
+            dense = t.term is not None and not filters.clauses() and _dense(h, t.term)
+            counting = _counting(h, q, dense)  # on other threads, while this one reads the page of hits
         if limit:
             hl = snippets.highlighter(h.searcher, t.highlight, t.prefixes)
             out["hits"] = _hits(h, q, hl, limit, offset, sort)
-        out["total"], out["facets"] = _facets_of(h, counting, dense)
+        if known is None:
+            known = _facets_of(h, counting, dense)
+            if remember:
+                _keep(h, key, known)
+        out["total"], out["facets"] = known[0], _copied(known[1])
         if not out["total"]:
             out["suggestions"] = suggest.suggestions(h, str(query)[:MAX_CHARS], t.words, _probe(h, filters))
             notes.append(_nothing(out["suggestions"], filters))
     out["message"] = "; ".join(notes) or None
     out["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
     return out
+
+
+Facets = dict[str, list[dict[str, Any]]]
+FACET_MEMO = 256  # queries whose total and facets a commit's handle remembers
+_memo_lock = threading.Lock()
+
+
+def _recall(h: Handle, key: tuple[Any, ...]) -> tuple[int, Facets] | None:
+    with _memo_lock:
+        memo: OrderedDict[tuple[Any, ...], tuple[int, Facets]] = h.cache.setdefault("facets", OrderedDict())
+        found = memo.get(key)
+        if found is not None:
+            memo.move_to_end(key)
+        return found
+
+
+def _keep(h: Handle, key: tuple[Any, ...], counted: tuple[int, Facets]) -> None:
+    with _memo_lock:
+        memo: OrderedDict[tuple[Any, ...], tuple[int, Facets]] = h.cache.setdefault("facets", OrderedDict())
+        memo[key] = counted
+        while len(memo) > FACET_MEMO:
+            memo.popitem(last=False)
+
+
+def _copied(facets: Facets) -> Facets:
+    """The caller's own lists and entries: what it changes is not what the memo remembers."""
+    return {name: [dict(e) for e in entries] for name, entries in facets.items()}
 
 
 def _expander(h: Handle) -> Callable[[str], list[str]]:
