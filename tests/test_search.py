@@ -666,6 +666,9 @@ def test_words_with_accents_take_the_general_way() -> None:
     assert _words_are_ascii("“Quoted” – dashes’ only".encode())
     assert not _words_are_ascii("Sévérité in Côte d’Ivoire".encode())
     assert not _words_are_ascii("Zürich".encode())
+    # letters to tantivy though not to Python's str.isalnum: circled letters (folded to ASCII ones)
+    assert not _words_are_ascii("Ⓐmine clearance".encode())
+    assert not _words_are_ascii("ⓜines were laid".encode())
 
 
 def test_the_next_page_has_the_same_total_and_facets_and_callers_cannot_change_them(db: Path) -> None:

@@ -31,7 +31,7 @@ from .quantities import (
     quantity,
     raw_numbers,
 )
-from .sentences import SentenceContext, fold, has_any, lowered
+from .sentences import SentenceContext, has_any, lowered
 from .subject import about_other, clause_before, clause_before_low
 
 # (indicator, unit, what may follow the number)
@@ -108,11 +108,11 @@ class _Sentence:
 
     def clause_years(self) -> list[tuple[int, int, int | None]]:
         if self.clauses is None:
-            self.clauses = clause_years(self.ctx.text, fold(self.ctx.text))
+            self.clauses = clause_years(self.ctx.text, self.ctx.low)
         return self.clauses
 
     def where(self, pos: int) -> tuple[int, int, int | None]:
-        """The clause at `pos` (start, end, year): its bounds and what `year_at` gives, in one look;
+        """The clause at `pos` (start, end, year): its bounds and the year of the clause holding `pos`;
         the whole sentence with no year when no clause holds `pos`."""
         clauses = self.clause_years()
         if len(clauses) == 1 and pos < clauses[0][1]:

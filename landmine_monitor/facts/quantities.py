@@ -275,7 +275,3 @@ def clause_years(text: str, low: str | None = None) -> list[tuple[int, int, int 
             year = int(found[-1]) if len(set(found)) == 1 else int(found[0])
         out.append((a, b, year))
     return out
-
-
-def year_at(clauses: list[tuple[int, int, int | None]], pos: int) -> int | None:
-    return next((y for a, b, y in clauses if a <= pos < b), None)

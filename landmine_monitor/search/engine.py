@@ -80,9 +80,8 @@ class Filters:
         out = []
         if self.country:
             out.append(Query.term_query(SCHEMA, "country", self.country))
-        if (
-            self.edition is not None
-        ):  # one term's postings: far cheaper to intersect than a range over a column
+        # one edition: its term's postings, far cheaper to intersect than a range over the column
+        if self.edition is not None:
             out.append(Query.term_query(SCHEMA, "edition", self.edition))
         elif self.year_from is not None or self.year_to is not None:
             lo, hi = self.year_from, self.year_to

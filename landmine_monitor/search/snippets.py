@@ -10,13 +10,12 @@ import bisect
 import html
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import tantivy
 from tantivy import Occur, Query
 
-from .index import SCHEMA, SEPARATOR, STEMMER
+from .index import FOLDER, SCHEMA, SEPARATOR, STEMMER
 
 MAX_CHARS = 240
 PREFIX_EXPANSIONS = 16
@@ -135,9 +134,22 @@ LEAD = 40  # bytes of context kept before the first match
 
 
 def _words_are_ascii(part: bytes) -> bool:
-    """No character outside ASCII can be part of a word (a letter, mark or number): quotes and dashes only."""
-    others = set(_NON_ASCII.findall(part.decode(errors="replace")))
-    return not any(ch.isalnum() or unicodedata.category(ch)[0] in "LMN" for ch in others)
+    """No character outside ASCII can be part of a word: each one (a curly quote, a dash) is a separator to
+    the index's own tokenizer (asked once per character: Unicode's letter classes differ between Python and
+    tantivy, and circled letters fold to ASCII ones)."""
+    return all(_separates(ch) for ch in set(_NON_ASCII.findall(part.decode(errors="replace"))))
+
+
+def _separates(ch: str) -> bool:
+    known = _SEPARATES.get(ch)
+    if known is None:
+        if len(_SEPARATES) > 50_000:  # a bound, whatever text comes
+            _SEPARATES.clear()
+        known = _SEPARATES[ch] = FOLDER.analyze(f"a{ch}b") == ["a", "b"]
+    return known
+
+
+_SEPARATES: dict[str, bool] = {}
 
 
 def _ascii_snippet(hl: Highlighter, part: bytes, lo: int) -> Snippet | None:
