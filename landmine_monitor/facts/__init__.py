@@ -46,24 +46,24 @@ def extract_facts(report: Report) -> list[Fact]:
     return resolve(facts)
 
 
-def _read_prose(prose: Prose, facts: list[Fact]) -> None:
+def _read_prose(prose: Prose, facts: list[Fact], quick: bool = True) -> None:
     """The facts of a stretch of prose, added to `facts`.
 
     A sentence is read only by the extractors whose trigger words (`Wanted`) it contains, found in
     the sentence as written (`triggers.wakes`: the words of the cleaned sentence are there too); a
     sentence that wakes none is not even cleaned. The sentence before (`previous`) is cleaned only
-    where it is read: by the counts, for a vague amount ("hundreds of thousands").
+    where it is read: by the counts, for a vague amount ("hundreds of thousands"). `quick=False`
+    reads ASCII text the general way too (tests hold the two to the same facts).
     """
     text = prose.text
-    if not text.isascii():
-        _read_prose_any(prose, facts)
-        return
+    ascii_text = quick and text.isascii()
     # In ASCII prose whose white space is single spaces, a sentence with no marker is its own
-    # cleaned text; its words are read as written (`wakes_ascii`).
-    plain = not has_any(text, _UNCLEAN)
+    # cleaned text; its words are read as written (`wakes_ascii`), its lower case is its fold.
+    plain = ascii_text and not has_any(text, _UNCLEAN)
     last = ""  # the last sentence as written whose cleaned text is not empty
     for raw in spans(text):
-        active = wakes_ascii(raw)
+        raw_low = "" if ascii_text else fold(raw)
+        active = wakes_ascii(raw) if ascii_text else wakes(raw, raw_low)
         if not active:
             if raw[0] != "[" or clean(raw):
                 last = raw
@@ -71,7 +71,7 @@ def _read_prose(prose: Prose, facts: list[Fact]) -> None:
         sentence = raw if plain and "[" not in raw else clean(raw)
         if not sentence:
             continue
-        raw_low = raw.lower()
+        raw_low = raw_low or raw.lower()
         vague = last and numbers.read in active and has_any(raw_low, numbers.VAGUE_WORDS)
         previous = clean(last) if vague else ""
         ctx = prose.context(sentence, footnotes_of(raw), previous, raw_low if sentence == raw else "")
@@ -83,27 +83,6 @@ def _read_prose(prose: Prose, facts: list[Fact]) -> None:
 # What `clean` changes besides markers: white space other than single spaces (all that `str.split`
 # splits at in ASCII text), a space before a comma or a full stop.
 _UNCLEAN = ("  ", " ,", " .", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
-
-
-def _read_prose_any(prose: Prose, facts: list[Fact]) -> None:
-    """`_read_prose` for any text."""
-    last = ""
-    for raw in spans(prose.text):
-        raw_low = fold(raw)
-        active = wakes(raw, raw_low)
-        if not active:
-            if raw[0] != "[" or clean(raw):
-                last = raw
-            continue
-        sentence = clean(raw)
-        if not sentence:
-            continue
-        vague = last and numbers.read in active and has_any(raw_low, numbers.VAGUE_WORDS)
-        previous = clean(last) if vague else ""
-        ctx = prose.context(sentence, footnotes_of(raw), previous, raw_low if sentence == raw else "")
-        for extract in active:
-            facts.extend(extract(ctx))
-        last = raw
 
 
 __all__ = ["EXTRACTORS", "FAMILIES", "Extractor", "SentenceContext", "extract_facts"]
