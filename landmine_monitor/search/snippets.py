@@ -1,7 +1,9 @@
 """Highlighted snippets: the best fragment of a hit, HTML-escaped, with the matched words in <mark>.
 
-tantivy's SnippetGenerator picks the fragment and the matched byte ranges; the HTML is built here so that
-everything but the <mark> tags is escaped (the web shows snippets as HTML).
+The fragment comes from the hit's paragraph or note with the most query stems. In text whose words are ASCII
+the matched words are found here, stemming only the words that can match (`_ascii_snippet`); other text goes
+to tantivy's SnippetGenerator, which stems the whole text. The HTML is built here so that everything but the
+<mark> tags is escaped (the web shows snippets as HTML).
 """
 
 from __future__ import annotations
