@@ -7,7 +7,9 @@ The archive is parsed once and stored in build/bench-search-N-sSEED/monitor.db, 
 id (the generator repeats country/edition pairs, which ingest would fold into one report). The three
 engines index the same reports: FTS5 and bare tantivy one document per section (top 10 with a snippet, as
 in issue #4), ours one document per section, per report's notes, key developments and title, with the whole-result
-facets, <mark> snippets and query translation of `landmine_monitor.search.search`. 50 queries, from rare
+facets, <mark> snippets and query translation of `landmine_monitor.search.search` (facets counted afresh at
+every run). Bare tantivy also runs without snippets (top 10 and their stored documents): the floor any
+engine on these documents starts from. 50 queries, from rare
 words to the commonest, phrases, prefixes and filters, are drawn from the index itself; each is run
 --runs times after a warm-up and its median kept, the engines taking turns query by query (so a machine
 whose speed drifts during the run weighs on all of them alike); p50/p90/p99 are over those 50 medians. Pass --rebuild to
@@ -236,7 +238,9 @@ def fts_runner(path: Path) -> Callable[[Spec], int]:
     return run
 
 
-def bare_runner(path: Path) -> Callable[[Spec], int]:
+def bare_runner(path: Path, with_snippets: bool = True) -> Callable[[Spec], int]:
+    """Bare tantivy: top 10 with a snippet each; without snippets (top 10 and their stored documents), the
+    floor that any engine on these documents starts from."""
     index = tantivy.Index.open(str(path))
     schema = bare_schema()
     searcher = index.searcher()
@@ -259,6 +263,8 @@ def bare_runner(path: Path) -> Callable[[Spec], int]:
         if filters:
             q = Query.boolean_query([(Occur.Must, q)] + [(Occur.Must, f) for f in filters])
         hits = searcher.search(q, 10, count=False).hits
+        if not with_snippets:
+            return len([searcher.doc(a) for _, a in hits])
         gen = tantivy.SnippetGenerator.create(searcher, q, schema, "body")
         return len([gen.snippet_from_doc(searcher.doc(a)).to_html() for _, a in hits])
 
@@ -347,11 +353,12 @@ def report(rows: list[Row], cached: bool) -> None:
 
 
 def ratios(rows: list[Row], specs: list[Spec], show: int) -> None:
+    """Rows: [FTS5,] bare tantivy without snippets, bare tantivy, ours."""
     ours, bare = rows[-1][3], rows[-2][3]
     for i, clock in enumerate(("wall", "cpu")):
         o, b = ours[i], bare[i]
         line = f"{clock}: ours vs bare tantivy p50 {pct(o, 50) / pct(b, 50):.2f}x, p99 {pct(o, 99) / pct(b, 99):.2f}x"
-        if len(rows) == 3:
+        if len(rows) == 4:
             line += f"; bare FTS5 is {pct(rows[0][3][i], 50) / pct(o, 50):.1f}x slower than ours at p50"
         print(line)
     print(
@@ -388,6 +395,8 @@ def main() -> None:
         if a.no_fts
         else [("SQLite FTS5 bm25 (sections, top 10 + snippet)", "fts", fts_runner(work / "fts.db"))]
     )
+    floor = bare_runner(work / "bare-tantivy", with_snippets=False)
+    engines.append(("tantivy bare (sections, top 10, no snippet)", "bare", floor))
     engines.append(("tantivy bare (sections, top 10 + snippet)", "bare", bare_runner(work / "bare-tantivy")))
     engines.append(("ours: search() (+facets, <mark>, query language)", "ours", ours_runner(db)))
     timings = measure_together([run for _, _, run in engines], specs, a.runs)
