@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
+
+import msgspec
 
 from ..model import paragraph_anchor
 
@@ -41,10 +42,13 @@ def indicators(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT indicator FROM facts ORDER BY indicator")]
 
 
+_decode = msgspec.json.decode  # the same values as json.loads, in about a third of the time
+
+
 def _row(r: sqlite3.Row) -> dict[str, Any]:
     d = dict(r)
-    d["value"] = json.loads(d["value"])
-    d["footnotes"] = json.loads(d["footnotes"])
+    d["value"] = _decode(d["value"])
+    d["footnotes"] = _decode(d["footnotes"])
     s, p = d["section_ord"], d["paragraph_ord"]
     d["anchor"] = paragraph_anchor(s, p) if s is not None and p is not None else None
     return d
