@@ -13,175 +13,41 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 from ..model import Citation, Footnote, Person, Report
-from ..sources import canonical_key, known_organization, source_id
+from ..sources import canonical_key, source_id
 from . import parts as cp
+from . import quick as cq
 from .fill import COMMUNICATIONS, fill_communication, fill_publication
+from .kinds import _HEAD_PATTERN, _KIND_CUES, _kind, _lower, _may_be  # noqa: F401 (the tests' names)
 from .split import LEAD, LEAD_STARTS, QUOTED, SPACE, split_note
 
 UNPARSED = "citation_unparsed"
 __all__ = ["UNPARSED", "annotate", "parse_citation", "parse_note", "source_ages", "split_note"]
 
 
-_DATABASE = re.compile(r"\bdata ?bases?\b", re.IGNORECASE)
-_WEB = re.compile(r"\bweb(?:\s?sites?|\s?pages?)?\b", re.IGNORECASE)
 _IBID = re.compile(r"^(?:Ibid|Ibidem|Id)\b\.?", re.IGNORECASE)
 _IBID_STARTS = ("I", "i", "ı", "İ")  # what the first letter can be under IGNORECASE
 _MONITOR = re.compile(r"^(?:the\s+)?(?:Landmine Monitor|LM)\s+(?:Report\s+)?((?:19|20)\d\d)(?:\s+Report)?\b")
-_KIND_HEAD = [
-    ("email", re.compile(r"\be-?mails?\b", re.IGNORECASE)),
-    ("letter", re.compile(r"^(?:\S+\s+)?letters?\b|\bletters?\s+(?:from|to)\b", re.IGNORECASE)),
-    (
-        "telephone_interview",
-        re.compile(r"\b(?:tele)?phone\s+(?:interview|conversation|call|discussion)s?\b", re.I),
-    ),
-    (
-        "interview",
-        re.compile(
-            r"\binterviews?\b|\b(?:meeting|discussion|conversation)s?\s+with\b|^Information\s+(?:provided|from)|"
-            r"\bresponse to\b.*\bquestionnaire\b|\bcommunication\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("press_release", re.compile(r"\b(?:press|news|media)\s+release\b|\bpress statement\b", re.IGNORECASE)),
-    (
-        "statement",
-        re.compile(
-            r"^(?:Statement|Speech|Remarks|Intervention|Address|Presentation|Testimony)\b|\bstatement by\b",
-            re.I,
-        ),
-    ),
-]
-# Words one of which every match of each _KIND_HEAD pattern holds (lower case), to skip the regex cheaply.
-_KIND_CUES = {
-    "email": ("mail",),
-    "letter": ("letter",),
-    "telephone_interview": ("phone",),
-    "interview": ("interview", "with", "information", "questionnaire", "communication"),
-    "press_release": ("release", "press statement"),
-    "statement": ("statement", "speech", "remarks", "intervention", "address", "presentation", "testimony"),
-}
-_HEAD_PATTERN = dict(_KIND_HEAD)
-# Every _UN_WORDS match holds "Official Records", "Doc" or "Secretary-General" (three quick tests).
-_UN_WORDS = re.compile(r"\b(?:Official Records|UN Doc|U\.N\. Doc|Report of the Secretary-General)\b")
 _AND = re.compile(r"^(?:and|And)\s+")
 
 
 # --- one citation ------------------------------------------------------------------------------------
 
 
-def _lower(text: str) -> str | None:
-    """`text` lower-cased for the cue tests, or None when it holds a letter that IGNORECASE matches to an
-    ASCII letter while str.lower() does not ("ı", "İ", "ſ")."""
-    return None if ("ı" in text or "İ" in text or "ſ" in text) else text.lower()
-
-
-def _may_be(kind: str, lower: str | None) -> bool:
-    """False when `lower` (lower-cased ASCII text, None for other text) cannot match the kind's pattern."""
-    return lower is None or any(cue in lower for cue in _KIND_CUES[kind])
-
-
-@lru_cache(maxsize=16384)
-def _head_kinds(head: str) -> tuple[str | None, bool]:
-    """The first kind the head reads as among those tried before press releases, and whether it reads
-    as a statement (tried after them)."""
-    low = _lower(head)
-    first = None
-    for kind, pattern in _KIND_HEAD:
-        if kind == "press_release":
-            break
-        if _may_be(kind, low) and pattern.search(head):
-            first = kind
-            break
-    return first, _may_be("statement", low) and _HEAD_PATTERN["statement"].search(head) is not None
-
-
-def _kind(head: str, p: cp.Pieces, fragment: str) -> str:
-    first, statement = _head_kinds(head)
-    if first:
-        return first
-    low = _lower(fragment)
-    if _may_be("press_release", low) and _HEAD_PATTERN["press_release"].search(fragment):
-        return "press_release"
-    if statement:
-        return "statement"
-    un_cue = "Doc" in fragment or "Official Records" in fragment or "Secretary-General" in fragment
-    if p.un_symbols or (un_cue and _UN_WORDS.search(fragment)):
-        return "un_document"
-    if (low is None or "data" in low) and _DATABASE.search(fragment):
-        return "database"
-    if p.urls or ((low is None or "web" in low) and _WEB.search(fragment)):
-        return "website"
-    return _publication_kind(p)
-
-
-def _publication_kind(p: cp.Pieces) -> str:
-    segs = [s for s in p.segments if s != cp.TITLE_MARK]
-    if segs and cp.LEGAL.match(segs[0]):
-        return "report"
-    if p.title:
-        mark = p.segments.index(cp.TITLE_MARK) if cp.TITLE_MARK in p.segments else 0
-        after = p.segments[mark + 1 :]
-        outlet = next((s for s in after if cp.news_words(s)), None)
-        if (
-            not outlet
-            and mark == 0
-            and after
-            and cp.outlet_and_place(after[0])[1]
-            and p.date
-            and len(p.date) == 10
-        ):
-            return "news"  # “Title,” Outlet (City), day: a newspaper whatever its name
-        if outlet:
-            first = outlet.split(" ", 1)[0]
-            own = known_organization(first) and not cp.news_words(first) and " " in outlet
-            return "press_release" if own else "news"
-        return "report"
-    if any(cp.news_words(s) and not cp.work_words(s) for s in segs) and not any(
-        cp.work_words(s) for s in segs
-    ):
-        return "news"
-    names = [s for s in segs if not cp.is_place(s) and not cp.looks_organization(s) and cp.title_like(s)]
-    backed = p.pages or p.date or any(cp.looks_organization(s) or cp.person_name(s, True) for s in segs)
-    if names and backed and not (p.date and len(p.date) > 4) and len(names) <= 2:
-        return "book"
-    if (
-        segs
-        and (p.date or p.pages)
-        and any(cp.looks_organization(s) or cp.person_name(s, True) for s in segs)
-    ):
-        return "report"
-    return "other"
-
-
-def parse_citation(fragment: str) -> Citation:
-    """Type and fill one citation fragment (no Ibid. or short-form resolution here)."""
+def parse_citation(fragment: str, quick: bool = True) -> Citation:
+    """Type and fill one citation fragment (no Ibid. or short-form resolution here). `quick=False`
+    reads every field the general way (`parts.extract`), for the tests that hold the fast path to it."""
     text = fragment.strip().rstrip(" .;,")
     text = (_AND.sub("", text) if text.startswith(("and", "And")) else text) or fragment.strip()
     body = LEAD.sub("", text) if text.startswith(LEAD_STARTS) else text
     if body.startswith(_IBID_STARTS) and _IBID.match(body):
-        q = cp.extract(body)
-        pages = q.pages or next((x for x in q.segments if cp.LOCATOR.match(x)), None)
-        return Citation(kind="ibid", text=text, pages=pages)
+        return Citation(kind="ibid", text=text, pages=_ibid_pages(body, quick))
     monitor = _MONITOR.match(body) if body.startswith(("the", "Landmine", "LM")) else None
-    p = cp.extract(body)
     if monitor:
-        edition = int(monitor.group(1))
-        refers: dict[str, Any] = {"edition": edition}
-        if p.pages:
-            refers["page"] = p.pages
-        return Citation(
-            "monitor_report",
-            text,
-            date=monitor.group(1),
-            organizations=["Landmine Monitor"],
-            title=f"Landmine Monitor Report {edition}",
-            pages=p.pages,
-            refers_to=refers,
-        )
+        return _monitor_citation(text, body, monitor, quick)
+    p = (cq.pieces(body) if quick else None) or cp.extract(body)
     head = body.split(",", 1)[0]
     head = QUOTED.sub("", head) if ("“" in head or '"' in head) else head
     kind = _kind(head, p, body)
@@ -193,6 +59,32 @@ def parse_citation(fragment: str) -> Citation:
     elif kind != "other":
         fill_publication(c, p)
     return c
+
+
+def _ibid_pages(body: str, quick: bool) -> str | None:
+    plain = cq.pages_after(body[4:] if body.startswith("Ibid") else body, (".", "")) if quick else None
+    if plain:
+        return plain[0]
+    q = cp.extract(body)
+    return q.pages or next((x for x in q.segments if cp.LOCATOR.match(x)), None)
+
+
+def _monitor_citation(text: str, body: str, monitor: re.Match[str], quick: bool) -> Citation:
+    plain = cq.pages_after(body[monitor.end() :], ("",)) if quick else None
+    pages = plain[0] if plain else cp.extract(body).pages
+    edition = int(monitor.group(1))
+    refers: dict[str, Any] = {"edition": edition}
+    if pages:
+        refers["page"] = pages
+    return Citation(
+        "monitor_report",
+        text,
+        date=monitor.group(1),
+        organizations=["Landmine Monitor"],
+        title=f"Landmine Monitor Report {edition}",
+        pages=pages,
+        refers_to=refers,
+    )
 
 
 # --- notes, Ibid. and short forms ---------------------------------------------------------------------
@@ -255,27 +147,32 @@ def _resolve(c: Citation, number: int | None, history: _History, before: Citatio
 
 
 def parse_note(
-    text: str, number: int | None = None, earlier: Sequence[Footnote] = (), *, country: str | None = None
+    text: str,
+    number: int | None = None,
+    earlier: Sequence[Footnote] = (),
+    *,
+    country: str | None = None,
+    quick: bool = True,
 ) -> list[Citation]:
     """The citations of one note. `earlier` are the notes before it (for Ibid. and short forms); any of
     them without citations yet is parsed on the way. `country` (the report's) is the author of an
-    "Article 7 Report". Unparseable text comes back whole as kind `other`."""
+    "Article 7 Report". Unparseable text comes back whole as kind `other`. `quick=False`: no fast path."""
     history = _History()
     for note in earlier:
-        history.add(
-            note.number, note.citations or _parse_with_history(note.text, note.number, history, country)
-        )
-    return _parse_with_history(text, number, history, country)
+        cites = note.citations or _parse_with_history(note.text, note.number, history, country, quick)
+        history.add(note.number, cites)
+    return _parse_with_history(text, number, history, country, quick)
 
 
 def _parse_with_history(
-    text: str, number: int | None, history: _History, country: str | None
+    text: str, number: int | None, history: _History, country: str | None, quick: bool = True
 ) -> list[Citation]:
     if not text or not text.strip():
         return []
     text = text.split(" © ", 1)[0]  # a page footer glued to the last note
+    one = cq.fragment(text) if quick else None
     try:
-        cites = [parse_citation(f) for f in split_note(text)]
+        cites = [parse_citation(f, quick) for f in ([one] if one else split_note(text))]
     except (ValueError, KeyError, IndexError, TypeError):  # a defensive net: never lose a note
         cites = []
     if not cites:
@@ -299,13 +196,14 @@ def _inherit_authors(cites: list[Citation], country: str | None) -> None:
             c.organizations = [country]
 
 
-def annotate(report: Report) -> None:
-    """Fill each footnote's `citations` (and their `source_id`) in place; warn on unparsed notes."""
+def annotate(report: Report, *, quick: bool = True) -> None:
+    """Fill each footnote's `citations` (and their `source_id`) in place; warn on unparsed notes.
+    `quick=False` reads every note the general way (the tests hold the fast path to it)."""
     report.warnings = [w for w in report.warnings if w.code != UNPARSED]
     history = _History()
     country = report.country.name if report.country else None
     for note in report.footnotes:
-        note.citations = _parse_with_history(note.text, note.number, history, country)
+        note.citations = _parse_with_history(note.text, note.number, history, country, quick)
         history.add(note.number, note.citations)
         for c in note.citations:
             if c.kind == "other":
