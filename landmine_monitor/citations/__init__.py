@@ -47,6 +47,9 @@ def parse_citation(fragment: str, quick: bool = True) -> Citation:
     monitor = _MONITOR.match(body) if body.startswith(("the", "Landmine", "LM")) else None
     if monitor:
         return _monitor_citation(text, body, monitor, quick)
+    c = cq.communication(text, body) if quick else None
+    if c is not None:
+        return c
     p = (cq.pieces(body) if quick else None) or cp.extract(body)
     head = body.split(",", 1)[0]
     head = QUOTED.sub("", head) if ("“" in head or '"' in head) else head
@@ -55,7 +58,7 @@ def parse_citation(fragment: str, quick: bool = True) -> Citation:
         kind, text, p.date, p.date_end, title=p.title, pages=p.pages, urls=p.urls, un_symbols=p.un_symbols
     )
     if kind in COMMUNICATIONS:
-        fill_communication(c, p, kind)
+        fill_communication(c, p.segments, kind)
     elif kind != "other":
         fill_publication(c, p)
     return c

@@ -68,14 +68,21 @@ def _iso(year: str, month: str | None = None, day: str | None = None) -> str:
     return out
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(date: str) -> bool:
     """A real calendar date (no 31 June, no 29 February 2003), as precise as stated."""
-    parts = [int(x) for x in date.split("-")]
+    parts = date.split("-")
     if len(parts) < 2:
         return True
-    if not 1 <= parts[1] <= 12:
+    month = int(parts[1])
+    if not 1 <= month <= 12:
         return False
-    return len(parts) < 3 or 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]
+    if len(parts) < 3:
+        return True
+    last = 29 if month == 2 and calendar.isleap(int(parts[0])) else _MONTH_DAYS[month]
+    return 1 <= int(parts[2]) <= last
 
 
 def _read_date(g: dict[str, str | None]) -> tuple[str, str | None]:

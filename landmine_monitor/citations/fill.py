@@ -40,36 +40,36 @@ def _participants(kind: str, head: str) -> str:
     return ""
 
 
-def fill_communication(c: Citation, p: cp.Pieces, kind: str) -> None:
-    segs = list(p.segments)
-    segs[0] = _participants(kind if kind in _CUE_WORD else "interview", segs[0]) if segs else ""
+def fill_communication(c: Citation, segments: list[str], kind: str) -> None:
+    """People (with roles), organisations, place and outlet of a communication from its segments, the
+    first being its head ("Email from NAME")."""
     places: list[str] = []
     outlet: list[str] = []
-    for seg in segs:
+    cue = kind if kind in _CUE_WORD else "interview"
+    for i, seg in enumerate(segments):
+        seg = seg if i else _participants(cue, seg)
         if not seg or seg == cp.TITLE_MARK:
             continue
         if outlet or (seg.startswith(_FOUND_IN_STARTS) and _FOUND_IN.match(seg)):
             outlet.append(_FOUND_IN.sub("", seg))
             continue
-        seg = seg[3:] if seg.startswith("to ") else seg
-        _communication_segment(c, seg, places)
-    c.place = places[0] if len(set(places)) == 1 else None
+        if seg.startswith("to "):
+            seg = seg[3:]
+        people = c.people
+        what, a, b = _communication_reading(seg, bool(people), bool(people or c.organizations))
+        if what == "person":
+            people.append(Person(a, b))
+        elif what == "org":
+            _add_org(c, a)
+        elif what == "place":
+            places.append(seg)
+        elif what == "role_of":
+            _add_role(c, a)
+            _add_org(c, b or "")
+        elif what == "role":
+            _add_role(c, a)
+    c.place = places[0] if places and places.count(places[0]) == len(places) else None
     c.outlet = ", ".join(outlet) or None
-
-
-def _communication_segment(c: Citation, seg: str, places: list[str]) -> None:
-    what, a, b = _communication_reading(seg, bool(c.people), bool(c.people or c.organizations))
-    if what == "place":
-        places.append(seg)
-    elif what == "person":
-        c.people.append(Person(a, b))
-    elif what == "role_of":
-        _add_role(c, a)
-        _add_org(c, b or "")
-    elif what == "role":
-        _add_role(c, a)
-    elif what == "org":
-        _add_org(c, a)
 
 
 @lru_cache(maxsize=16384)

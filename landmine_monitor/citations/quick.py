@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import re
 
+from ..model import Citation
 from . import dates as cd
 from . import parts as cp
 from . import split as cs
+from .fill import fill_communication
+from .kinds import _HEAD_PATTERN, _head_kinds, _lower, _may_be
 
 # The tail, read from the right: ", p. 5" (or "pp. 8-9"), " (A/61/PV.52)", and after the last comma
 # a date ("5 May 2004", "May 2004", a lone year or year range; a day or month may follow a word:
@@ -33,13 +36,17 @@ _DATE = re.compile(
     rf" +(?:([^\d]*?) )??(?:(\d{{1,2}}) {cd._MON} ((?:19|20)\d\d)|{cd._MON} ((?:19|20)\d\d))"
     r"| +((?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?)"
 )
+# A communication's date, after its last comma.
+_COMMUNICATION_DATE = re.compile(rf" +(?:(\d{{1,2}}) {cd._MON} ((?:19|20)\d\d)|{cd._MON} ((?:19|20)\d\d))")
 _URL_AT = re.compile(r", at ((?:https?://|www\.)[^\s,;)\]”\"<>]+)")
 _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _MONTH = re.compile(rf"\b{cd._MON}")
-# Text before a lone year that `find_date` would read with it as one date ("May, 2004", "May 5, 2004").
-_DATE_BEFORE_YEAR = re.compile(rf"(?:\b{cd._MON}|\d)\s*\Z")
+# Text before a lone year that `find_date` would read with it as one date ("May, 2004", "May 5, 2004"),
+# searched in its last 11 characters (the longest month, "September.", and the character before).
+_DATE_BEFORE_YEAR = re.compile(rf"(?:\b{cd._MON}|\d)\Z")
 _AND_SOURCE = cs._AND_SOURCE
+_PRESS = _HEAD_PATTERN["press_release"]
 _AFTER_END = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"(')  # what `split._SENTENCE_END` looks ahead to
 
 
@@ -74,6 +81,35 @@ def _sentence_end(text: str) -> bool:
                     return True
             at = text.find(stop, at + 2)
     return False
+
+
+def communication(text: str, body: str) -> Citation | None:
+    """`parse_citation`'s result for a plain communication (`text` as it keeps it, `body` without its
+    lead words): its head reads as an email, letter, interview or statement, and the rest is segments
+    and a date as in `pieces`. None for any other text."""
+    kind, statement = _head_kinds(body.partition(",")[0])
+    if kind is None and not statement:
+        return None
+    segs, comma, last = body.rpartition(",")
+    m = _COMMUNICATION_DATE.fullmatch(last) if comma else None
+    if m is None or _unplain(segs) or "http" in body or "www." in body:
+        return None
+    if kind is None:
+        if _may_be("press_release", _lower(body)) and _PRESS.search(body):
+            return None
+        kind = "statement"
+    day, month, year, month2, year2 = m.groups()
+    read = cd._read_groups("dy", (year, month, day)) if year else cd._read_groups("my", (year2, month2))
+    if read is None:
+        return None
+    c = Citation(kind, text, read[0], read[1])
+    fill_communication(c, [s for s, _ in map(cp._clean_segment, segs.split(",")) if s], kind)
+    return c
+
+
+def _unplain(segs: str) -> bool:
+    """Segments holding a quote, a parenthesis or a digit (which `extract` might read)."""
+    return "“" in segs or "”" in segs or '"' in segs or "(" in segs or ")" in segs or _has_digit(segs)
 
 
 def pieces(body: str) -> cp.Pieces | None:
@@ -125,7 +161,10 @@ def _pages(m: re.Match[str]) -> str:
 
 def _has_digit(text: str) -> bool:
     if text.isascii():
-        return any(map(text.__contains__, "0123456789"))
+        return (
+            "0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+        )  # fmt: skip
     return _DIGIT.search(text) is not None
 
 
@@ -165,7 +204,8 @@ def _read_tail(work: str, p: cp.Pieces) -> str | None:
         return work
     words, day, month, year, month2, year2, years = m.groups()
     if years:
-        if _DATE_BEFORE_YEAR.search(head):
+        before = head.rstrip()
+        if _DATE_BEFORE_YEAR.search(before, max(0, len(before) - 11)):
             return None
         read = cd.year_segment(years)
     elif words is not None and not (words[-1:].isalpha() and not words.endswith(cd._RANGE_ENDS)):

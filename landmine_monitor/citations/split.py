@@ -36,6 +36,14 @@ _VERB = re.compile(
 _COMPLETE = re.compile(
     r"(?=[“\"12hwDdRWYHGSAMPTFBUN])(?:[“\"]|\b(?:19|20)\d\d\b|https?://|www\.|" + cp.WORK_WORDS.pattern + ")"
 )
+# The words `_VERB` matches, and ASCII text's non-word characters as spaces: in ASCII text `_VERB`
+# matches exactly when one of the words between them is a verb (a set look-up instead of a search).
+VERBS = frozenset(
+    b"is are was were has have had will would appear appears seem seems said says reported indicate "
+    b"indicated indicates could can cannot may might should did does do been being conducted killed "
+    b"injured remain remains".split()
+)
+_ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(256))
 _INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]|[a-z]")
 _SEMICOLON = re.compile(";")
 
@@ -95,7 +103,10 @@ def is_commentary(sentence: str) -> bool:
         return False
     if sentence.startswith(("See", "Cf")) and _CUE.match(LEAD.sub("", sentence)):
         return False
-    return bool(_VERB.search(_masked(sentence)))
+    masked = _masked(sentence)
+    if masked.isascii():
+        return not VERBS.isdisjoint(masked.encode().translate(_ASCII_NON_WORD).split())
+    return bool(_VERB.search(masked))
 
 
 def odd_spaces(text: str) -> bool:
