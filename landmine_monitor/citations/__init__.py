@@ -73,7 +73,7 @@ def _general_citation(text: str, body: str) -> Citation:
 
 def _typed_citation(text: str, body: str, p: cp.Pieces) -> Citation:
     head = body.split(",", 1)[0]
-    head = QUOTED.sub("", head) if ("“" in head or '"' in head) else head
+    head = QUOTED.sub("", head) if ("”" in head or head.count('"') > 1) else head  # what QUOTED needs
     kind = _kind(head, p, body)
     c = Citation(
         kind, text, p.date, p.date_end, title=p.title, pages=p.pages, urls=p.urls, un_symbols=p.un_symbols
@@ -198,14 +198,20 @@ def _parse_with_history(
 ) -> list[Citation]:
     if not text or not text.strip():
         return []
-    text = text.split(" © ", 1)[0]  # a page footer glued to the last note
+    if " © " in text:
+        text = text.split(" © ", 1)[0]  # a page footer glued to the last note
     one = cq.fragment(text) if quick else None
     try:
-        cites = [parse_citation(f, quick) for f in ([one] if one else split_note(text))]
+        cites = [parse_citation(one)] if one else [parse_citation(f, quick) for f in split_note(text)]
     except (ValueError, KeyError, IndexError, TypeError):  # a defensive net: never lose a note
         cites = []
     if not cites:
         cites = [Citation("other", SPACE.sub(" ", text).strip())]
+    if len(cites) == 1:  # nothing to inherit from, unless it is an Article 7 Report
+        if cites[0].title:
+            _inherit_authors(cites, country)
+        _resolve(cites[0], number, history, None)
+        return cites
     _inherit_authors(cites, country)
     for i, c in enumerate(cites):
         _resolve(c, number, history, cites[i - 1] if i else None)

@@ -119,21 +119,23 @@ def _read_match(m: re.Match[str]) -> tuple[str, str | None] | None:
 def _read_groups(last: str, groups: tuple[str | None, ...]) -> tuple[str, str | None] | None:
     """(date, date_end) from one `_DATES` match (the groups of its form, in `_FORM_GROUPS` order); None
     when it is no real date. The same reading as `_read_date`, without a dict of every group."""
+    if last == "dy" or last == "ay":  # the common forms, read without _iso and _valid
+        year, month, day = groups
+        number, d = MONTHS[(month or "")[:3]], int(day or "")
+        days = 29 if number == 2 and calendar.isleap(int(year or "")) else _MONTH_DAYS[number]
+        return (f"{year or ''}-{number:02d}-{d:02d}", None) if 1 <= d <= days else None
+    if last == "my":
+        year, month = groups
+        return f"{year or ''}-{MONTHS[(month or '')[:3]]:02d}", None
     if last == "ry":
         year, month, day, last_day = groups
         date, end_date = _iso(year or "", month, day), _iso(year or "", month, last_day)
     elif last == "sy":
         year, month, day, last_month, last_day = groups
         date, end_date = _iso(year or "", month, day), _iso(year or "", last_month, last_day)
-    elif last == "id":
+    else:  # "id": an ISO date
         year, month, day = groups
         date, end_date = f"{year}-{month}-{day}", None
-    elif last == "my":
-        year, month = groups
-        date, end_date = _iso(year or "", month), None
-    else:  # "dy", "ay": day, month and year
-        year, month, day = groups
-        date, end_date = _iso(year or "", month, day), None
     return (date, end_date) if _valid(date) and (end_date is None or _valid(end_date)) else None
 
 

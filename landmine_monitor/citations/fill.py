@@ -136,17 +136,28 @@ def _after_title(c: Citation, segments: list[str], places: list[str]) -> list[st
     """Outlet and place after a quoted title: "Joongang Daily (Seoul)", "Geneva"."""
     outlet: list[str] = []
     for seg in segments:
-        if cp.LOCATOR.match(seg):
+        what, name, place = _after_title_reading(seg, bool(outlet), bool(places))
+        if what == "pages":
             c.pages = c.pages or seg
-            continue
-        name, place = cp.outlet_and_place(seg)
-        news_like = cp.news_words(seg) or cp.looks_organization(seg) or cp.work_words(seg)
-        if cp.is_place(seg) or (not outlet and not news_like and cp.proper_noun(seg) and not places):
+        elif what == "place":
             places.append(seg)
         else:
             outlet.append(name)
             places += [place] if place else []
     return outlet
+
+
+@lru_cache(maxsize=16384)
+def _after_title_reading(seg: str, has_outlet: bool, has_places: bool) -> tuple[str, str, str | None]:
+    """What one segment after a quoted title is, given whether an outlet or a place came before:
+    ("pages" | "place" | "outlet", outlet name, place in its parenthesis)."""
+    if cp.LOCATOR.match(seg):
+        return "pages", seg, None
+    name, place = cp.outlet_and_place(seg)
+    news_like = cp.news_words(seg) or cp.looks_organization(seg) or cp.work_words(seg)
+    if cp.is_place(seg) or (not has_outlet and not news_like and cp.proper_noun(seg) and not has_places):
+        return "place", seg, None
+    return "outlet", name, place
 
 
 def _publication_segment(c: Citation, seg: str, places: list[str], has_title: bool, author_ok: bool) -> None:

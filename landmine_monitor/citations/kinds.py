@@ -81,7 +81,8 @@ def _kind(head: str, p: cp.Pieces, fragment: str) -> str:
     if first:
         return first
     low = _lower(fragment)
-    if _may_be("press_release", low) and _HEAD_PATTERN["press_release"].search(fragment):
+    cue = low is None or "release" in low or "press statement" in low  # _may_be("press_release", low)
+    if cue and _HEAD_PATTERN["press_release"].search(fragment):
         return "press_release"
     if statement:
         return "statement"

@@ -64,6 +64,7 @@ HONORIFICS = words("Mr Mrs Ms Miss Dr Prof Sir Dame Mme H.E Messrs")
 RANKS = words("""Counselor Counsellor Ambassador Minister Sgt Sergeant Col Colonel Gen General Lt Lieutenant Maj Major
     Capt Captain Brig Brigadier Cmdr Commander President Senator Deputy Judge Father Rev Brother Sister
     Professor Director Secretary Amb""")
+_TITLES = HONORIFICS | RANKS
 _ROLE_WORDS = re.compile(
     r"\b(?:counsel+or|director|ambassador|minister|chief|head|officer|official|co-?ordinator|manager|secretary|"
     r"president|chair(?:man|person)?|advis[eo]r|representative|deputy|spokes(?:person|man|woman)|executive|"
@@ -123,7 +124,7 @@ class Pieces:
 @lru_cache(maxsize=4096)
 def normalize_un_symbol(symbol: str) -> str:
     parts = [p for p in symbol.upper().rstrip(".").split("/") if p]
-    return "/".join(_UN_PART.sub(r"\1.\2", p) for p in parts)
+    return "/".join(f"{m[1]}.{m[2]}" if (m := _UN_PART.match(p)) else p for p in parts)
 
 
 def _cut(text: str, span: tuple[int, int], keep: str = "") -> str:
@@ -227,12 +228,14 @@ def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | 
 
     `strict` asks for a strong signal (a title such as "Mr." or "Sgt", or initials).
     """
-    text = _GLUED_TITLE.sub(r"\1. ", segment.strip())
-    text = _ARTICLE.sub("", _RETIRED.sub("", text))
+    text = segment.strip()
+    text = _GLUED_TITLE.sub(r"\1. ", text) if "." in text else text  # each pattern needs its character
+    text = _RETIRED.sub("", text) if "(" in text else text
+    text = _ARTICLE.sub("", text) if text.startswith(("the", "a")) else text
     tokens = text.split()
     ranks: list[str] = []
     prefixed = False
-    while tokens and tokens[0].rstrip(".") in HONORIFICS | RANKS:
+    while tokens and tokens[0].rstrip(".") in _TITLES:
         word = tokens.pop(0).rstrip(".")
         prefixed = True
         if word in RANKS:
