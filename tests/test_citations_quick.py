@@ -38,6 +38,8 @@ PLAIN_NOTES = [
     "“Mine blast injures three near Riverton,” The Valley Herald, 14 April 2003.",
     "“Deminers clear the old railway,” Ruritania Daily News (Riverton), 2 May 2005.",
     "Maria Ruiz, “Farmers Return to Cleared Fields,” The Valley Herald (Riverton), 14 April 2003.",
+    '"Rains uncover old mines near Riverton," The Valley Herald (Riverton), 9 February 1999.',
+    'Valley Relief Society, "Report on Mine Risk," Riverton, January 2003, p. 11.',
     "Jane’s Mines and Mine Clearance, 2003-2004, p. 207.",
     "Mine Action Investments database, at http://www.example.org/mai/2013, accessed 24 June 2013.",
     "Ruritania Mine Action Centre, Annual Report, December 2005, p. 4.",
@@ -58,6 +60,8 @@ OTHER_NOTES = [
     "UNOCHA, “Appeal 2004” (New York, November 2003), p. 20.",
     "ICRC News 02/29, 18 July 2002.",
     "Email  from X,  3 May 2003.",
+    "Ministry of Defence, ”Report,” Riverton, 2003.",
+    'Valley Relief Society, "Report" and "Annex," 2003.',
 ]
 
 
@@ -122,7 +126,8 @@ PIECES = [
     "79th plenary meeting", "Route 20", "page 4", "A/61/PV.52", "(A/61/PV.52)", "(Riverton)", "(a, b)", "()",
     "accessed", "at http://www.example.org/x/2004", "www.example.org", "“Annual Report 2003,”",
     "“Mine blast, three hurt,”", "“x”", '"Quoted"', "“", "”", "and", "Smith and Jones", "to Landmine Monitor",
-    "Coulsdon: Valley Press", "2003-2004", "2003/04", "1999", "2004–2005",
+    "Coulsdon: Valley Press", "2003-2004", "2003/04", "1999", "2004–2005", '"Annex,"', 'and "Annex,"',
+    "and “Annex,”", '"Report" and "Annex"', "Mr. Kim", "U.S. Department of State", "Ibid. See", "p. 5. The",
 ]  # fmt: skip
 DATES = [
     "15 May 1999", "5 January 2006", "March 2004", "Sept. 2004", "May 2004", "2004", "31 June 2004",

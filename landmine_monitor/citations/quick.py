@@ -59,7 +59,7 @@ def fragment(text: str) -> str | None:
     text = text.strip()
     if ";" in text or (("! " in text or "? " in text or ". " in text) and _sentence_end(text)):
         return None
-    if " and " in text and (", and " in text or _AND_SOURCE.search(text)):
+    if " and " in text and (", and " in text or _AND_SOURCE.search(cs._masked(text))):
         return None
     if not text or cs.is_commentary(text):
         return None
@@ -116,11 +116,14 @@ def pieces(body: str) -> cp.Pieces | None:
     """`parts.extract(body)` for a plain citation (its `work` aside), None for any other text."""
     title = None
     work = body
-    if "“" in body or "”" in body or '"' in body:
-        start, end = body.find("“"), body.find("”")
-        if '"' in body or start < 0 or end < start or body.count("“") > 1 or body.count("”") > 1:
-            return None
-        if not 1 <= end - start - 1 <= 400:
+    if "“" in body or "”" in body or '"' in body:  # one title, in curly or in straight quotes
+        if '"' in body:
+            start = body.find('"')
+            end = -1 if "“" in body or "”" in body or body.count('"') != 2 else body.find('"', start + 1)
+        else:
+            start, end = body.find("“"), body.find("”")
+            end = -1 if body.count("“") > 1 or body.count("”") > 1 else end
+        if start < 0 or not 1 <= end - start - 1 <= 400:
             return None
         title = body[start + 1 : end].strip(" ,.;:") or None
         work = f"{body[:start]}, {cp.TITLE_MARK}, {body[end + 1 :]}"
