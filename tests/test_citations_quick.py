@@ -60,6 +60,7 @@ OTHER_NOTES = [
     "UNOCHA, “Appeal 2004” (New York, November 2003), p. 20.",
     "ICRC News 02/29, 18 July 2002.",
     "Email  from X,  3 May 2003.",
+    "http://www.example.org/email-list",
     "Ministry of Defence, ”Report,” Riverton, 2003.",
     'Valley Relief Society, "Report" and "Annex," 2003.',
 ]

@@ -25,6 +25,7 @@ _CUE_WORD = {
 _SESSION = re.compile(r"\b(?:session|meeting|plenary)\b")
 _PARTY_WORDS = [re.compile(rf"\b{word}\b\s*") for word in ("with", "from", "by", "to")]
 _FOUND_IN = re.compile(r"^(?:found |published |reproduced |quoted |printed )?in\s+(?=[A-Z])")
+TITLE_MARK = cp.TITLE_MARK
 _FOUND_IN_STARTS = ("found ", "published ", "reproduced ", "quoted ", "printed ", "in")
 
 
@@ -45,18 +46,19 @@ def fill_communication(c: Citation, segments: list[str], kind: str) -> None:
     first being its head ("Email from NAME")."""
     places: list[str] = []
     outlet: list[str] = []
-    cue = kind if kind in _CUE_WORD else "interview"
-    for i, seg in enumerate(segments):
-        seg = seg if i else _participants(cue, seg)
-        if not seg or seg == cp.TITLE_MARK:
+    people, orgs = c.people, c.organizations
+    # No segments (a head cut away whole, as a URL is) raises IndexError, as it always has: the note
+    # is then kept as kind "other" (`_parse_with_history`).
+    first = _participants(kind if kind in _CUE_WORD else "interview", segments[0])
+    for seg in (first, *segments[1:]):
+        if not seg or seg == TITLE_MARK:
             continue
         if outlet or (seg.startswith(_FOUND_IN_STARTS) and _FOUND_IN.match(seg)):
             outlet.append(_FOUND_IN.sub("", seg))
             continue
         if seg.startswith("to "):
             seg = seg[3:]
-        people = c.people
-        what, a, b = _communication_reading(seg, bool(people), bool(people or c.organizations))
+        what, a, b = _communication_reading(seg, bool(people), bool(people or orgs))
         if what == "person":
             people.append(Person(a, b))
         elif what == "org":

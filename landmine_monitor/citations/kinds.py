@@ -58,7 +58,7 @@ def _lower(text: str) -> str | None:
 
 def _may_be(kind: str, lower: str | None) -> bool:
     """False when `lower` (lower-cased ASCII text, None for other text) cannot match the kind's pattern."""
-    return lower is None or any(cue in lower for cue in _KIND_CUES[kind])
+    return lower is None or any(map(lower.__contains__, _KIND_CUES[kind]))
 
 
 @lru_cache(maxsize=16384)

@@ -36,8 +36,8 @@ _VERB = re.compile(
 _COMPLETE = re.compile(
     r"(?=[“\"12hwDdRWYHGSAMPTFBUN])(?:[“\"]|\b(?:19|20)\d\d\b|https?://|www\.|" + cp.WORK_WORDS.pattern + ")"
 )
-# The words `_VERB` matches, and ASCII text's non-word characters as spaces: in ASCII text `_VERB`
-# matches exactly when one of the words between them is a verb (a set look-up instead of a search).
+# The words `_VERB` matches, and ASCII non-word characters as spaces: in ASCII text `_VERB` matches
+# exactly when one of the words between them is a verb (a set look-up instead of a search).
 VERBS = frozenset(
     b"is are was were has have had will would appear appears seem seems said says reported indicate "
     b"indicated indicates could can cannot may might should did does do been being conducted killed "
@@ -104,9 +104,12 @@ def is_commentary(sentence: str) -> bool:
     if sentence.startswith(("See", "Cf")) and _CUE.match(LEAD.sub("", sentence)):
         return False
     masked = _masked(sentence)
-    if masked.isascii():
-        return not VERBS.isdisjoint(masked.encode().translate(_ASCII_NON_WORD).split())
-    return bool(_VERB.search(masked))
+    # Other characters become "?" (no word character): every verb `_VERB` finds is still a word then,
+    # but a word can be a verb only there ("may" of "mayé"), so such a find is checked by `_VERB`.
+    words = masked.encode("ascii", "replace").translate(_ASCII_NON_WORD).split()
+    if VERBS.isdisjoint(words):
+        return False
+    return masked.isascii() or _VERB.search(masked) is not None
 
 
 def odd_spaces(text: str) -> bool:
