@@ -236,3 +236,10 @@ def test_seed_and_corpus_notes_read_the_same(seeds_dir: Path, corpus_dir: Path) 
 
 def test_example_notes_read_the_same(examples_dir: Path) -> None:
     assert _same_both_ways(_reports(sorted(p for p in examples_dir.rglob("*") if p.is_file()))) > 0
+
+
+def test_a_communication_whose_head_is_cut_away_stays_unread() -> None:
+    """An address holding "email" types the note as an email, but the address is cut from it and no
+    segment is left: the note has always been kept whole as kind "other"."""
+    (c,) = citations.parse_note("http://www.example.org/email-list")
+    assert (c.kind, c.text) == ("other", "http://www.example.org/email-list")
