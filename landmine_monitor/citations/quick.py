@@ -4,8 +4,9 @@ anchored matches on its short tail, instead of the general searches over the who
 Most notes are one citation of a plain shape: comma-separated names, an optional quoted title, and a
 tail of date, UN symbol and pages ("Email from NAME, ROLE, ORG, 15 May 1999", "ORG, “Title,” Geneva,
 March 2004, p. 5", "UN General Assembly, plenary meeting, 5 January 2006 (A/61/PV.52), p. 3"). For such
-a note `fragment` returns what `split.split_note` returns (its one fragment) and `pieces` what
-`parts.extract` returns (the `work` field aside); for any other text (a second quote, a digit run that
+a note `fragment` returns what `split.split_note` returns (its one fragment), `communication` the whole
+citation of a plain email, letter, interview or statement (kind from the same cached head reading, no
+kind cascade), and `pieces` what `parts.extract` returns (the `work` field aside); for any other text (a second quote, a digit run that
 could be a year or a page, a parenthesis holding a comma, odd spaces, ...) they return None and the
 caller runs the general code. tests/test_citations_quick.py holds each to the general one.
 
