@@ -8,10 +8,10 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from landmine_monitor.citations import _HEAD_PATTERN, _KIND_CUES, _lower, _may_be
 from landmine_monitor.citations import dates as cd
 from landmine_monitor.citations import parts as cp
 from landmine_monitor.citations import split as cs
+from landmine_monitor.citations.kinds import HEAD_PATTERN, KIND_CUES, lower_cues, may_be
 
 TOKENS = [
     "1", "3", "12", "31", "19", "20", "1999", "2003", "2004", "2010", "1887", "20045", "2003-2004", "2004-05-06",
@@ -68,12 +68,12 @@ def plain_find_date(text: str) -> tuple[str | None, str | None, tuple[int, int] 
 
 
 def plain_sentences(part: str) -> list[str]:
-    masked = cs._masked(part)
+    masked = cs.mask_quotes(part)
     out, start = [], 0
     for m in _PLAIN_SENTENCE_END.finditer(masked):
         before = masked[start : m.start()].rstrip(".!?").split()
         last = before[-1] if before else ""
-        if last in cs._ABBREV or cs._INITIAL.fullmatch(last):
+        if last in cs.ABBREV or cs.INITIAL.fullmatch(last):
             continue
         out.append(part[start : m.start()].strip())
         start = m.end()
@@ -84,10 +84,12 @@ def plain_sentences(part: str) -> list[str]:
 def plain_split_note(text: str) -> list[str]:
     text = cs.SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
     fragments: list[str] = []
-    for part in cs._cuts(text, cs._masked(text), cs._SEMICOLON):
+    for part in cs._cuts(text, cs.mask_quotes(text), cs._SEMICOLON):
         for sentence in plain_sentences(part):
             body = cs.LEAD.sub("", sentence) if sentence.startswith(("See", "Cf")) else sentence
-            if not (cs._CUE.match(sentence) or cs._CUE.match(body)) and cs._VERB.search(cs._masked(sentence)):
+            if not (cs._CUE.match(sentence) or cs._CUE.match(body)) and cs._VERB.search(
+                cs.mask_quotes(sentence)
+            ):
                 continue
             fragments += cs._split_ands(sentence)
     return [f for f in (x.strip(" ;,") for x in fragments) if f]
@@ -119,7 +121,7 @@ def test_dates_are_found_as_before(text: str) -> None:
 @given(any_text)
 def test_years_pages_and_un_symbols_match_as_before(text: str) -> None:
     assert [m.span() for m in cd._YEAR.finditer(text)] == [m.span() for m in _PLAIN_YEAR.finditer(text)]
-    fast, plain = cp._PAGES.search(text), _PLAIN_PAGES.search(text)
+    fast, plain = cp.PAGES.search(text), _PLAIN_PAGES.search(text)
     assert (fast and (fast.span(), fast.group(1))) == (plain and (plain.span(), plain.group(1)))
     assert [m.group(0) for m in cp._UN.finditer(text)] == [m.group(0) for m in _PLAIN_UN.finditer(text)]
 
@@ -138,9 +140,9 @@ def test_notes_split_as_before(text: str) -> None:
 @example("E-MAİL from X")
 @example("ſtatement by X")
 def test_kind_cues_never_skip_a_match(text: str) -> None:
-    for kind, pattern in _HEAD_PATTERN.items():
+    for kind, pattern in HEAD_PATTERN.items():
         if pattern.search(text):
-            assert _may_be(kind, _lower(text)), (kind, _KIND_CUES[kind])
+            assert may_be(kind, lower_cues(text)), (kind, KIND_CUES[kind])
 
 
 @settings(max_examples=500, deadline=None)
@@ -150,7 +152,7 @@ def test_segments_are_tidied_as_before(raw: str) -> None:
     if seg.count("(") != seg.count(")"):
         seg = seg.strip("()").strip()
     expected = ("", None) if not seg or seg in ("and", "or", "&", "()") else (seg, cd.year_segment(seg))
-    assert cp._clean_segment(raw) == expected
+    assert cp.clean_segment(raw) == expected
 
 
 @settings(max_examples=800, deadline=None)

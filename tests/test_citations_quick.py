@@ -124,7 +124,8 @@ PIECES = [
     "Geneva", "New York", "San José", "Riverton", "Toronto", "plenary meeting", "Fifty-Sixth session",
     "Form C", "Forms D and H", "found in Official Records", "The Valley Herald (Riverton)", "Annual Report",
     "was said", "is", "may", "May", "Sept.", "March", "ſtatement", "İstanbul", "News Release No. 12",
-    "79th plenary meeting", "Route 20", "page 4", "A/61/PV.52", "(A/61/PV.52)", "(Riverton)", "(a, b)", "()",
+    "79th plenary meeting", "Route 20", "page 4", "page", "p", "pp", "web page", "accessed", "(A/61/PV52)",
+    "“Report.”", "at http://a.org, at www.b.org", "Email from Anna Smith (A/1)", "A/61/PV.52", "(A/61/PV.52)", "(Riverton)", "(a, b)", "()",
     "accessed", "at http://www.example.org/x/2004", "www.example.org", "“Annual Report 2003,”",
     "“Mine blast, three hurt,”", "“x”", '"Quoted"', "“", "”", "and", "Smith and Jones", "to Landmine Monitor",
     "Coulsdon: Valley Press", "2003-2004", "2003/04", "1999", "2004–2005", '"Annex,"', 'and "Annex,"',
@@ -134,6 +135,7 @@ DATES = [
     "15 May 1999", "5 January 2006", "March 2004", "Sept. 2004", "May 2004", "2004", "31 June 2004",
     "29 February 2003", "29 February 2004", "3-5 May 2003", "3 to 5 May 2003", "May 3, 2004", "2004-05-03",
     "15 May 99", "1 Jan. 2010", "٣ May 2004", "May 2004 (A/61/PV.52)", "5 May 2004 (S/RES/1373)",
+    "page 5 May 2004", "p 5 May 2004", "accessed 5 May 2004", "(A/61/PV.52.)",
 ]  # fmt: skip
 TAILS = ["", ", p. 5", ", pp. 8-9", ", pp. 12–15", ", p.5", ", p. 12a", ", pp. 12 and 26", ", Form C"]
 SEPARATORS = [", ", ", ", ", ", ",  ", " ", ",", "; ", ". ", " and ", ", and "]
@@ -200,7 +202,7 @@ def test_fast_fragment_and_pieces_equal_the_general_ones(text: str) -> None:
 @example("it was_x")
 def test_the_ascii_verb_look_up_equals_the_verb_search(text: str) -> None:
     if text.isascii():
-        masked = cs._masked(text)
+        masked = cs.mask_quotes(text)
         words = masked.encode().translate(cs._ASCII_NON_WORD).split()
         assert (not cs.VERBS.isdisjoint(words)) == bool(cs._VERB.search(masked))
 
@@ -243,3 +245,37 @@ def test_a_communication_whose_head_is_cut_away_stays_unread() -> None:
     segment is left: the note has always been kept whole as kind "other"."""
     (c,) = citations.parse_note("http://www.example.org/email-list")
     assert (c.kind, c.text) == ("other", "http://www.example.org/email-list")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Valley Relief Society, Annual Report, page 5 May 2004.",
+        "Email from Anna Smith, p 5 May 2004.",
+        "Letter from the Director, page 5 May 2004, pp. 12–15",
+        "Valley Relief Society, Geneva p 5 May 2004.",
+    ],
+)
+def test_a_page_cue_before_a_day_is_read_as_pages(text: str) -> None:
+    """ "page 5 May 2004": the general reading takes "page 5" as the pages and "May 2004" as the date; the
+    fast path must not read the day into the date (found in review)."""
+    (fast,) = citations.parse_note(text, 7, country="Ruritania")
+    assert fast == general_note(text)[0]
+    assert fast.date == "2004-05"
+    assert fast.pages is not None and fast.pages.startswith("5")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Email from Anna Smith, MAG, 29 February 2004.", "2004-02-29"),
+        ("Email from Anna Smith, MAG, 29 February 2003.", None),
+        ("Email from Anna Smith, MAG, 31 June 2004.", None),
+        ("Email from Anna Smith, MAG, 30 June 2004.", "2004-06-30"),
+    ],
+)
+def test_only_calendar_days_are_dates(text: str, date: str | None) -> None:
+    """The fast date reading keeps the calendar: leap years, month lengths (the general path's rule)."""
+    for quick in (True, False):
+        (c,) = citations.parse_note(text, 7, quick=quick)
+        assert (c.date if c.date and len(c.date) == 10 else None) == date

@@ -20,7 +20,7 @@ from ..sources import canonical_key, source_id
 from . import parts as cp
 from . import quick as cq
 from .fill import COMMUNICATIONS, fill_communication, fill_publication
-from .kinds import _HEAD_PATTERN, _KIND_CUES, _kind, _lower, _may_be  # noqa: F401 (the tests' names)
+from .kinds import kind_of
 from .split import LEAD, LEAD_STARTS, QUOTED, SPACE, split_note
 
 UNPARSED = "citation_unparsed"
@@ -74,7 +74,7 @@ def _general_citation(text: str, body: str) -> Citation:
 def _typed_citation(text: str, body: str, p: cp.Pieces) -> Citation:
     head = body.split(",", 1)[0]
     head = QUOTED.sub("", head) if ("”" in head or head.count('"') > 1) else head  # what QUOTED needs
-    kind = _kind(head, p, body)
+    kind = kind_of(head, p, body)
     c = Citation(
         kind, text, p.date, p.date_end, title=p.title, pages=p.pages, urls=p.urls, un_symbols=p.un_symbols
     )

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 _MONTH_NAMES = "January February March April May June July August September October November December"
 MONTHS = {m[:3]: i for i, m in enumerate(_MONTH_NAMES.split(" "), 1)}
-_MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 
 def _mon(name: str) -> str:
-    return _MON.replace("(", f"(?P<{name}>", 1)
+    return MON.replace("(", f"(?P<{name}>", 1)
 
 
 # Ranges first, then day-month-year, month-day-year, ISO, month-year.
@@ -52,7 +52,7 @@ _IN_DATE = r"\d\s.,\-–—JFMASONDabcefghilmnoprstuvy"
 _NOT_IN_DATE = re.compile(rf"(?s:.*)[^{_IN_DATE}]")
 # The common case, "..., 14 August 1999" with no digit after: the last year, read as day-month-year.
 _DAY_MONTH_YEAR_LAST = re.compile(r"(?s:.*)" + _DATE_FORMS[2] + r"(?=\D*\Z)")
-_RANGE_ENDS = ("to", "-", "–", "—")  # what ends the text before a range's last day
+RANGE_ENDS = ("to", "-", "–", "—")  # what ends the text before a range's last day
 # The last year (group 1): from the end back to it, one step per character.
 _LAST_YEAR = re.compile(r"(?s:.*)((?:19|20)(?<!\d\d\d)\d\d(?!\d))")
 _YEAR_SEGMENT = re.compile(r"^(?:in\s+|dated\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?$")
@@ -112,11 +112,11 @@ _FORM_GROUPS = {
 
 def _read_match(m: re.Match[str]) -> tuple[str, str | None] | None:
     last = m.lastgroup or "my"
-    return _read_groups(last, m.group(*_FORM_GROUPS[last]))
+    return read_groups(last, m.group(*_FORM_GROUPS[last]))
 
 
 @lru_cache(maxsize=16384)
-def _read_groups(last: str, groups: tuple[str | None, ...]) -> tuple[str, str | None] | None:
+def read_groups(last: str, groups: tuple[str | None, ...]) -> tuple[str, str | None] | None:
     """(date, date_end) from one `_DATES` match (the groups of its form, in `_FORM_GROUPS` order); None
     when it is no real date. The same reading as `_read_date`, without a dict of every group."""
     if last == "dy" or last == "ay":  # the common forms, read without _iso and _valid
@@ -171,9 +171,9 @@ def _common_date(text: str) -> tuple[str | None, str | None, tuple[int, int] | N
     m = _DAY_MONTH_YEAR_LAST.match(text)
     if m is None or m.start("dd") < m.start("dy") - 60:
         return None
-    if text[: m.start("dd")].rstrip().endswith(_RANGE_ENDS):
+    if text[: m.start("dd")].rstrip().endswith(RANGE_ENDS):
         return None
-    read = _read_groups("dy", m.group("dy", "dm", "dd"))
+    read = read_groups("dy", m.group("dy", "dm", "dd"))
     return (read[0], read[1], (m.start("dd"), m.end("dy"))) if read else (None, None, None)
 
 

@@ -37,7 +37,7 @@ _KIND_HEAD = [
     ),
 ]
 # Words one of which every match of each _KIND_HEAD pattern holds (lower case), to skip the regex cheaply.
-_KIND_CUES = {
+KIND_CUES = {
     "email": ("mail",),
     "letter": ("letter",),
     "telephone_interview": ("phone",),
@@ -45,44 +45,44 @@ _KIND_CUES = {
     "press_release": ("release", "press statement"),
     "statement": ("statement", "speech", "remarks", "intervention", "address", "presentation", "testimony"),
 }
-_HEAD_PATTERN = dict(_KIND_HEAD)
+HEAD_PATTERN = dict(_KIND_HEAD)
 # Every _UN_WORDS match holds "Official Records", "Doc" or "Secretary-General" (three quick tests).
 _UN_WORDS = re.compile(r"\b(?:Official Records|UN Doc|U\.N\. Doc|Report of the Secretary-General)\b")
 
 
-def _lower(text: str) -> str | None:
+def lower_cues(text: str) -> str | None:
     """`text` lower-cased for the cue tests, or None when it holds a letter that IGNORECASE matches to an
     ASCII letter while str.lower() does not ("ı", "İ", "ſ")."""
     return None if ("ı" in text or "İ" in text or "ſ" in text) else text.lower()
 
 
-def _may_be(kind: str, lower: str | None) -> bool:
+def may_be(kind: str, lower: str | None) -> bool:
     """False when `lower` (lower-cased ASCII text, None for other text) cannot match the kind's pattern."""
-    return lower is None or any(map(lower.__contains__, _KIND_CUES[kind]))
+    return lower is None or any(map(lower.__contains__, KIND_CUES[kind]))
 
 
 @lru_cache(maxsize=16384)
-def _head_kinds(head: str) -> tuple[str | None, bool]:
+def head_kinds(head: str) -> tuple[str | None, bool]:
     """The first kind the head reads as among those tried before press releases, and whether it reads
     as a statement (tried after them)."""
-    low = _lower(head)
+    low = lower_cues(head)
     first = None
     for kind, pattern in _KIND_HEAD:
         if kind == "press_release":
             break
-        if _may_be(kind, low) and pattern.search(head):
+        if may_be(kind, low) and pattern.search(head):
             first = kind
             break
-    return first, _may_be("statement", low) and _HEAD_PATTERN["statement"].search(head) is not None
+    return first, may_be("statement", low) and HEAD_PATTERN["statement"].search(head) is not None
 
 
-def _kind(head: str, p: cp.Pieces, fragment: str) -> str:
-    first, statement = _head_kinds(head)
+def kind_of(head: str, p: cp.Pieces, fragment: str) -> str:
+    first, statement = head_kinds(head)
     if first:
         return first
-    low = _lower(fragment)
-    cue = low is None or "release" in low or "press statement" in low  # _may_be("press_release", low)
-    if cue and _HEAD_PATTERN["press_release"].search(fragment):
+    low = lower_cues(fragment)
+    cue = low is None or "release" in low or "press statement" in low  # may_be("press_release", low)
+    if cue and HEAD_PATTERN["press_release"].search(fragment):
         return "press_release"
     if statement:
         return "statement"

@@ -20,7 +20,7 @@ def words(text: str) -> frozenset[str]:
 
 
 # (?<![\w.])(?:pp?|pages?)..., written to start with a literal so that re can skip ahead to a "p".
-_PAGES = re.compile(
+PAGES = re.compile(
     r"p(?<![\w.]p)(?:p?|ages?)\.?\s*(\d+[a-z]?(?:\s*(?:[-–—]|and|&|,(?=\s*\d{1,3}\b(?!\s*[A-Z])))\s*\d+[a-z]?)*)"
 )
 # The look-ahead names what a match can start with: a "," or space, "available", "at", "online at",
@@ -34,7 +34,7 @@ _URL_LEAD_IN = re.compile(r"(?:\s*\S){0,18}\s*")
 _UN = re.compile(r"(?=[ASECDTU])(?<![\w/])(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*")
 _UN_PART = re.compile(r"^(PV|SR|L|C|CONF|MSP|INF|WP|CRP|ADD|REV|CORR|GE)(\d+)$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{1,400}?)[”\"]")
-_PAREN = re.compile(r"\(([^()]*)\)")
+PAREN = re.compile(r"\(([^()]*)\)")
 _DASH = re.compile(r"\s*[-–—]\s*")
 _SEGMENT_PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
@@ -147,7 +147,7 @@ def extract(text: str) -> Pieces:
         for m in reversed(list(_UN.finditer(work))):
             p.un_symbols.insert(0, normalize_un_symbol(m.group(0)))
             work = _cut(work, m.span())
-    m2 = _PAGES.search(work)
+    m2 = PAGES.search(work)
     if m2:
         p.pages = _DASH.sub("-", m2.group(1)).strip()
         work = _cut(work, m2.span())
@@ -155,7 +155,7 @@ def extract(text: str) -> Pieces:
     if span:
         work = _cut(work, span)
     if "(" in work:
-        work = _PAREN.sub(_unparen, work)
+        work = PAREN.sub(_unparen, work)
     p.segments = _segments(work, p)
     p.work = work
     return p
@@ -180,7 +180,7 @@ def _unparen(m: re.Match[str]) -> str:
 def _segments(work: str, p: Pieces) -> list[str]:
     out: list[str] = []
     for raw in work.split(","):
-        seg, years = _clean_segment(raw)
+        seg, years = clean_segment(raw)
         if not seg:
             continue
         if years and p.date is None:
@@ -191,7 +191,7 @@ def _segments(work: str, p: Pieces) -> list[str]:
 
 
 @lru_cache(maxsize=16384)
-def _clean_segment(raw: str) -> tuple[str, tuple[str, str | None] | None]:
+def clean_segment(raw: str) -> tuple[str, tuple[str, str | None] | None]:
     """One comma-separated piece tidied ("" when empty), and its year (range) if that is all it is."""
     seg = raw.strip(" .:;")
     if seg.startswith(("and", "or", "&")) or seg.endswith(("and", "or", "and\n", "or\n")):

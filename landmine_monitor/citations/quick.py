@@ -6,15 +6,18 @@ tail of date, UN symbol and pages ("Email from NAME, ROLE, ORG, 15 May 1999", "O
 March 2004, p. 5", "UN General Assembly, plenary meeting, 5 January 2006 (A/61/PV.52), p. 3"). For such
 a note `fragment` returns what `split.split_note` returns (its one fragment), `communication` the whole
 citation of a plain email, letter, interview or statement (kind from the same cached head reading, no
-kind cascade), and `pieces` what `parts.extract` returns (the `work` field aside); for any other text (a second quote, a digit run that
-could be a year or a page, a parenthesis holding a comma, odd spaces, ...) they return None and the
-caller runs the general code. tests/test_citations_quick.py holds each to the general one.
+kind cascade), and `pieces` what `parts.extract` returns (the `work` field aside); for any other
+text (a second quote, a digit run that could be a year or a page, a parenthesis holding a comma, odd
+spaces, ...) they return None and the caller runs the general code. tests/test_citations_quick.py holds
+each to the general one.
 
 Why `pieces` is exact, given its checks: every date form, year segment, page reference and UN symbol
 holds a digit; the segments before the tail hold at most three digits in a row (no year), and beside
 them no page reference, UN symbol or month name; so the tail's date, symbol and pages are the only
 ones `extract` can find. It cuts them from the text, and the segments are the same comma-separated
-pieces tidied by the same `_clean_segment`. A URL and a quoted title are cut first, as there.
+pieces tidied by the same `clean_segment`. A URL and a quoted title are cut first, as there. Words
+kept before a day ("accessed 5 May 2004") must not end in a page cue: to `extract`, "page 5 May 2004"
+is page 5 of May 2004.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from . import dates as cd
 from . import parts as cp
 from . import split as cs
 from .fill import fill_communication
-from .kinds import _HEAD_PATTERN, _head_kinds, _lower, _may_be
+from .kinds import HEAD_PATTERN, head_kinds, lower_cues, may_be
 
 # The tail, read from the right: ", p. 5" (or "pp. 8-9"), " (A/61/PV.52)", and after the last comma
 # a date ("5 May 2004", "May 2004", a lone year or year range; a day or month may follow a word:
@@ -34,20 +37,19 @@ from .kinds import _HEAD_PATTERN, _head_kinds, _lower, _may_be
 _PAGES = re.compile(r" +pp?\. ?(\d+)(?:[-–—](\d+))?")
 _UN = re.compile(r" \(((?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*)\)")
 _DATE = re.compile(
-    rf" +(?:([^\d]*?) )??(?:(\d{{1,2}}) {cd._MON} ((?:19|20)\d\d)|{cd._MON} ((?:19|20)\d\d))"
+    rf" +(?:([^\d]*?) )??(?:(\d{{1,2}}) {cd.MON} ((?:19|20)\d\d)|{cd.MON} ((?:19|20)\d\d))"
     r"| +((?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?)"
 )
 # A communication's date, after its last comma.
-_COMMUNICATION_DATE = re.compile(rf" +(?:(\d{{1,2}}) {cd._MON} ((?:19|20)\d\d)|{cd._MON} ((?:19|20)\d\d))")
+_COMMUNICATION_DATE = re.compile(rf" +(?:(\d{{1,2}}) {cd.MON} ((?:19|20)\d\d)|{cd.MON} ((?:19|20)\d\d))")
 _URL_AT = re.compile(r", at ((?:https?://|www\.)[^\s,;)\]”\"<>]+)")
 _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
-_MONTH = re.compile(rf"\b{cd._MON}")
+_MONTH = re.compile(rf"\b{cd.MON}")
 # Text before a lone year that `find_date` would read with it as one date ("May, 2004", "May 5, 2004"),
 # searched in its last 11 characters (the longest month, "September.", and the character before).
-_DATE_BEFORE_YEAR = re.compile(rf"(?:\b{cd._MON}|\d)\Z")
-_AND_SOURCE = cs._AND_SOURCE
-_PRESS = _HEAD_PATTERN["press_release"]
+_DATE_BEFORE_YEAR = re.compile(rf"(?:\b{cd.MON}|\d)\Z")
+_PRESS = HEAD_PATTERN["press_release"]
 _AFTER_END = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"(')  # what `split._SENTENCE_END` looks ahead to
 
 
@@ -60,7 +62,7 @@ def fragment(text: str) -> str | None:
     text = text.strip()
     if ";" in text or (("! " in text or "? " in text or ". " in text) and _sentence_end(text)):
         return None
-    if " and " in text and (", and " in text or _AND_SOURCE.search(cs._masked(text))):
+    if " and " in text and (", and " in text or cs.AND_SOURCE.search(cs.mask_quotes(text))):
         return None
     if not text or cs.is_commentary(text):
         return None
@@ -75,10 +77,10 @@ def _sentence_end(text: str) -> bool:
         at = text.find(stop)
         while at >= 0:
             if text[at + 2 : at + 3] in _AFTER_END:
-                masked = masked or cs._masked(text)
+                masked = masked or cs.mask_quotes(text)
                 before = masked[: at + 1].rstrip(".!?").rsplit(None, 1)
                 last = before[-1] if before else ""
-                if masked[at : at + 2] == stop and not (last in cs._ABBREV or cs._INITIAL.fullmatch(last)):
+                if masked[at : at + 2] == stop and not (last in cs.ABBREV or cs.INITIAL.fullmatch(last)):
                     return True
             at = text.find(stop, at + 2)
     return False
@@ -88,7 +90,7 @@ def communication(text: str, body: str) -> Citation | None:
     """`parse_citation`'s result for a plain communication (`text` as it keeps it, `body` without its
     lead words): its head reads as an email, letter, interview or statement, and the rest is segments
     and a date as in `pieces`. None for any other text."""
-    kind, statement = _head_kinds(body.partition(",")[0])
+    kind, statement = head_kinds(body.partition(",")[0])
     if kind is None and not statement:
         return None
     segs, comma, last = body.rpartition(",")
@@ -96,15 +98,15 @@ def communication(text: str, body: str) -> Citation | None:
     if m is None or _unplain(segs) or "http" in body or "www." in body:
         return None
     if kind is None:
-        if _may_be("press_release", _lower(body)) and _PRESS.search(body):
+        if may_be("press_release", lower_cues(body)) and _PRESS.search(body):
             return None
         kind = "statement"
     day, month, year, month2, year2 = m.groups()
-    read = cd._read_groups("dy", (year, month, day)) if year else cd._read_groups("my", (year2, month2))
+    read = cd.read_groups("dy", (year, month, day)) if year else cd.read_groups("my", (year2, month2))
     if read is None:
         return None
     c = Citation(kind, text, read[0], read[1])
-    fill_communication(c, [s for s, _ in map(cp._clean_segment, segs.split(",")) if s], kind)
+    fill_communication(c, [s for s, _ in map(cp.clean_segment, segs.split(",")) if s], kind)
     return c
 
 
@@ -143,7 +145,7 @@ def pieces(body: str) -> cp.Pieces | None:
     if "(" in segs and not _plain_parens(segs):
         return None
     p.work = segs
-    p.segments = [s for s, _ in map(cp._clean_segment, segs.split(",")) if s]
+    p.segments = [s for s, _ in map(cp.clean_segment, segs.split(",")) if s]
     return p
 
 
@@ -175,18 +177,19 @@ def _has_digit(text: str) -> bool:
 def _plain_digits(segs: str) -> bool:
     """Digits in the segments that no date, year, page reference or UN symbol can use: runs of at most
     three, no "/", no page reference and no month name beside them."""
-    return not (_FOUR_DIGITS.search(segs) or "/" in segs or cp._PAGES.search(segs) or _MONTH.search(segs))
+    return not (_FOUR_DIGITS.search(segs) or "/" in segs or cp.PAGES.search(segs) or _MONTH.search(segs))
 
 
 def _plain_parens(segs: str) -> bool:
     """No parenthesis that `extract` would open into segments (one holding a comma, or nothing)."""
-    return all("," not in m.group(1) and m.group(1).strip() for m in cp._PAREN.finditer(segs))
+    return all("," not in m.group(1) and m.group(1).strip() for m in cp.PAREN.finditer(segs))
 
 
 def _read_tail(work: str, p: cp.Pieces) -> str | None:
     """Pages, UN symbol and date from the end of `work` into `p`, and the text before them (the
     segments); None when `extract` would read the tail otherwise (no real calendar date, a lone year
-    after a month name or a number, a date after a word that could end a range or hold its day)."""
+    after a month name or a number, a date after a word that could end a range or hold its day, a day
+    after a page cue: "p 5 May 2004")."""
     if not work[-1:].isdigit() and not work.endswith(")"):
         return work
     head, comma, last = work.rpartition(",")
@@ -212,10 +215,12 @@ def _read_tail(work: str, p: cp.Pieces) -> str | None:
         if _DATE_BEFORE_YEAR.search(before, max(0, len(before) - 11)):
             return None
         read = cd.year_segment(years)
-    elif words is not None and not (words[-1:].isalpha() and not words.endswith(cd._RANGE_ENDS)):
+    elif words is not None and not (words[-1:].isalpha() and not words.endswith(cd.RANGE_ENDS)):
         return None
+    elif day and cp.PAGES.search(last, 0, m.end(2)):
+        return None  # "page 5 May 2004": `extract` reads the day as a page reference first
     else:
-        read = cd._read_groups("dy", (year, month, day)) if year else cd._read_groups("my", (year2, month2))
+        read = cd.read_groups("dy", (year, month, day)) if year else cd.read_groups("my", (year2, month2))
     if read is None:
         return None
     p.date, p.date_end = read

@@ -9,14 +9,14 @@ from . import parts as cp
 
 SPACE = re.compile(r"\s+")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
-_ABBREV = cp.words(
+ABBREV = cp.words(
     "Mr Mrs Ms Dr Prof Dept No Nos St Sgt Lt Col Gen Capt Maj Brig Cmdr Rev Jr Sr Co Inc Ltd Corp "
     "p pp vol Vol ed eds Ed cf Cf al approx Amb Gov Sen Rep Art para Fig Jan Feb Mar Apr Jun Jul Aug Sep "
     "Sept Oct Nov Dec"
 )
 # The stop and the spaces after it (a cut is at start + 1); a literal first lets re skip ahead.
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"(])")
-_AND_SOURCE = re.compile(
+AND_SOURCE = re.compile(
     r"\s+and\s+(?=(?:Landmine Monitor|LM\b|Email|E-mail|Letter|Statement|Interview|Telephone|Ibid|“))"
 )
 _COMMA_AND = re.compile(r",\s+and\s+")
@@ -44,11 +44,11 @@ VERBS = frozenset(
     b"injured remain remains".split()
 )
 _ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(256))
-_INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]|[a-z]")
+INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]|[a-z]")
 _SEMICOLON = re.compile(";")
 
 
-def _masked(text: str) -> str:
+def mask_quotes(text: str) -> str:
     """The text with quoted spans blanked (same length), so separators inside titles are ignored."""
     if "“" not in text and '"' not in text:
         return text
@@ -65,13 +65,13 @@ def _cuts(text: str, masked: str, pattern: re.Pattern[str], keep_left: int = 0) 
 
 
 def _sentences(part: str) -> list[str]:
-    masked = _masked(part)
+    masked = mask_quotes(part)
     out, start = [], 0
     for m in _SENTENCE_END.finditer(masked):
         cut = m.start() + 1
         before = masked[start:cut].rstrip(".!?").rsplit(None, 1)
         last = before[-1] if before else ""
-        if last in _ABBREV or _INITIAL.fullmatch(last):
+        if last in ABBREV or INITIAL.fullmatch(last):
             continue
         out.append(part[start:cut].strip())
         start = m.end()
@@ -83,10 +83,10 @@ def _split_ands(sentence: str) -> list[str]:
     if "and" not in sentence:  # both patterns need it
         stripped = sentence.strip()
         return [stripped] if stripped else []
-    parts = _cuts(sentence, _masked(sentence), _AND_SOURCE)
+    parts = _cuts(sentence, mask_quotes(sentence), AND_SOURCE)
     out: list[str] = []
     for part in parts:
-        masked = _masked(part)
+        masked = mask_quotes(part)
         m = next(iter(_COMMA_AND.finditer(masked)), None)
         left = masked[: m.start()] if m else ""
         right = masked[m.end() :] if m else ""
@@ -103,7 +103,7 @@ def is_commentary(sentence: str) -> bool:
         return False
     if sentence.startswith(("See", "Cf")) and _CUE.match(LEAD.sub("", sentence)):
         return False
-    masked = _masked(sentence)
+    masked = mask_quotes(sentence)
     # Other characters become "?" (no word character): every verb `_VERB` finds is still a word then,
     # but a word can be a verb only there ("may" of "mayé"), so such a find is checked by `_VERB`.
     words = masked.encode("ascii", "replace").translate(_ASCII_NON_WORD).split()
@@ -129,7 +129,7 @@ def split_note(text: str) -> list[str]:
         one = "" if not text or is_commentary(text) else text.strip(" ;,")  # one sentence, one source
         return [one] if one else []
     fragments: list[str] = []
-    parts = _cuts(text, _masked(text), _SEMICOLON) if ";" in text else ([text] if text else [])
+    parts = _cuts(text, mask_quotes(text), _SEMICOLON) if ";" in text else ([text] if text else [])
     for part in parts:
         ends = ". " in part or "! " in part or "? " in part
         for sentence in _sentences(part) if ends else [part]:
