@@ -152,3 +152,31 @@ def test_a_paragraph_of_plain_sentences_gives_what_cleaned_sentences_give() -> N
         _read_prose(Prose(text, 1, 0, 2004, "NRU", (), True), fast)
         _read_prose(Prose(text, 1, 0, 2004, "NRU", (), True), slow, quick=False)
         assert fast == slow and fast
+
+
+FLAG_PIECES = PIECES + [
+    "[3]", "[12]", "one[4]", "x[5]two", "data", "statistics", "information", "known", "unknown", "sown",
+    "ground", "stockpiled", "laid", "hundreds", "Thousands", "MILLIONS", "Ten", "\t", "\n", " ,", " .",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(FLAG_PIECES), min_size=1, max_size=12), st.sampled_from([" ", "", "  "]))
+def test_the_word_flags_of_a_sentence_as_written_are_those_of_its_cleaned_text(
+    words: list[str], sep: str
+) -> None:
+    """The counts' word flags read from an ASCII sentence's tokens as written (`bits_ascii`) are those
+    of its cleaned, lower-cased text, and each flag says what its words' checks on that text say."""
+    from landmine_monitor.facts import triggers
+    from landmine_monitor.facts.sentences import clean, has_any
+
+    raw = sep.join(words)
+    if not raw.isascii():
+        return
+    low = clean(raw).lower()
+    flags = numbers.text_flags(low)
+    assert triggers.bits_ascii(raw) & ~((1 << 40) - 1) == flags
+    assert bool(flags & numbers.NUMBER_WORD) == (numbers._NUMBER_WORD_LOW.search(low) is not None)
+    assert bool(flags & numbers.MINE_WORDS) == has_any(low, numbers._MINE_WORDS)
+    assert bool(flags & numbers.NOTHING_WORDS) == has_any(low, numbers._NOTHING_WORDS)
+    assert bool(flags & numbers.VAGUE_WORDS_FLAG) == has_any(low, numbers.VAGUE_WORDS)

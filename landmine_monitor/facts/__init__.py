@@ -18,7 +18,7 @@ from ..model import Fact, Report
 from . import conventions, numbers, treaty, votes, weapons
 from .resolve import resolve
 from .sentences import Prose, SentenceContext, Wanted, clean, fold, footnotes_of, has_any, spans, units
-from .triggers import wakes, wakes_ascii
+from .triggers import bits_ascii, wakes, woken
 
 Extractor = Callable[[SentenceContext], list[Fact]]
 
@@ -61,9 +61,14 @@ def _read_prose(prose: Prose, facts: list[Fact], quick: bool = True) -> None:
     # cleaned text; its words are read as written (`wakes_ascii`), its lower case is its fold.
     plain = ascii_text and not has_any(text, _UNCLEAN)
     last = ""  # the last sentence as written whose cleaned text is not empty
+    bits = -1  # in ASCII text, the sentence's bits, the counts' word flags among them
     for raw in spans(text):
-        raw_low = "" if ascii_text else fold(raw)
-        active = wakes_ascii(raw) if ascii_text else wakes(raw, raw_low)
+        if ascii_text:
+            raw_low = ""
+            active = woken(bits := bits_ascii(raw))
+        else:
+            raw_low = fold(raw)
+            active = wakes(raw, raw_low)
         if not active:
             if raw[0] != "[" or clean(raw):
                 last = raw
@@ -72,9 +77,12 @@ def _read_prose(prose: Prose, facts: list[Fact], quick: bool = True) -> None:
         if not sentence:
             continue
         raw_low = raw_low or raw.lower()
-        vague = last and numbers.read in active and has_any(raw_low, numbers.VAGUE_WORDS)
+        if numbers.read in active and last:
+            vague = bits & numbers.VAGUE_WORDS_FLAG if bits >= 0 else has_any(raw_low, numbers.VAGUE_WORDS)
+        else:
+            vague = False
         previous = clean(last) if vague else ""
-        ctx = prose.context(sentence, footnotes_of(raw), previous, raw_low if sentence == raw else "")
+        ctx = prose.context(sentence, footnotes_of(raw), previous, raw_low if sentence == raw else "", bits)
         for extract in active:
             facts.extend(extract(ctx))
         last = raw

@@ -15,6 +15,8 @@ Reading rules:
 from __future__ import annotations
 
 import re
+from functools import reduce
+from operator import or_
 
 from ..model import Fact
 from .quantities import (
@@ -87,9 +89,53 @@ def extract(ctx: SentenceContext) -> list[Fact]:
 
 def read(ctx: SentenceContext) -> list[Fact]:
     """`extract` for a sentence known to have the words `wanted` looks for."""
-    if ctx.text.isascii() and not has_number_word(ctx.low):
-        return _extract_ascii(ctx)
-    return _extract_any(ctx)
+    flags = ctx.flags
+    if flags < 0:
+        if not ctx.text.isascii():
+            return _extract_any(ctx)
+        flags = text_flags(ctx.low)
+    if flags & NUMBER_WORD:
+        return _extract_any(ctx)
+    return _extract_ascii(ctx, flags)
+
+
+# Word flags of a text, read token by token (each white-space separated token's flags are remembered):
+# whether it has a number word (`_NUMBER_WORD_LOW`), a word of _MINE_WORDS, _NOTHING_WORDS or
+# _VAGUE_WORDS. Each is a fact about the runs of letters of the lower-cased text (the words are all
+# letters), so the tokens of an ASCII sentence as written (markers in, white space not collapsed)
+# give the flags of its cleaned text too: cleaning only takes out markers and white space.
+NUMBER_WORD, MINE_WORDS, NOTHING_WORDS, VAGUE_WORDS_FLAG = (1 << 40, 1 << 41, 1 << 42, 1 << 43)
+
+
+def token_flags(low: str) -> int:
+    """The word flags of one lower-cased token (or of any lower-cased text)."""
+    flags = NUMBER_WORD if _NUMBER_WORD_LOW.search(low) is not None else 0
+    if has_any(low, _MINE_WORDS):
+        flags |= MINE_WORDS
+    if has_any(low, _NOTHING_WORDS):
+        flags |= NOTHING_WORDS
+    if has_any(low, _VAGUE_WORDS):
+        flags |= VAGUE_WORDS_FLAG
+    return flags
+
+
+class _TokenFlags(dict[str, int]):
+    """Lower-cased token -> its word flags, remembered (the same words come back)."""
+
+    def __missing__(self, token: str) -> int:
+        flags = token_flags(token)
+        if len(self) >= 100_000:  # the words of the reports, and a bound all the same
+            self.clear()
+        self[token] = flags
+        return flags
+
+
+TOKEN_FLAGS = _TokenFlags()
+
+
+def text_flags(low: str) -> int:
+    """The word flags of a lower-cased ASCII text, from its tokens."""
+    return reduce(or_, map(TOKEN_FLAGS.__getitem__, low.split()), 0)
 
 
 class _Sentence:
@@ -97,14 +143,19 @@ class _Sentence:
 
     __slots__ = ("ctx", "src", "ascii", "patterns", "clauses", "mine_words", "nothing_words")
 
-    def __init__(self, ctx: SentenceContext) -> None:
+    def __init__(self, ctx: SentenceContext, flags: int = -1) -> None:
+        """`flags`: the sentence's word flags (`text_flags`) if known, else -1."""
         self.ctx = ctx
         self.ascii = ascii_text = ctx.text.isascii()
         self.src = ctx.low if ascii_text else ctx.text
         self.patterns = _PATTERNS_LOW if ascii_text else _PATTERNS
         self.clauses: list[tuple[int, int, int | None]] | None = None
-        self.mine_words = has_any(ctx.low, _MINE_WORDS)
-        self.nothing_words = has_any(ctx.low, _NOTHING_WORDS)
+        if flags < 0:
+            self.mine_words = has_any(ctx.low, _MINE_WORDS)
+            self.nothing_words = has_any(ctx.low, _NOTHING_WORDS)
+        else:
+            self.mine_words = bool(flags & MINE_WORDS)
+            self.nothing_words = bool(flags & NOTHING_WORDS)
 
     def clause_years(self) -> list[tuple[int, int, int | None]]:
         if self.clauses is None:
@@ -128,10 +179,12 @@ class _Sentence:
         return about_other(clause_before(ctx.text, pos), ctx.iso3)
 
 
-def _extract_ascii(ctx: SentenceContext) -> list[Fact]:
+def _extract_ascii(ctx: SentenceContext, flags: int = -1) -> list[Fact]:
     """`_extract_any` for ASCII text with no number word: `_SCAN_LOW` finds the digits of the numbers
-    `raw_numbers` finds (their currency is read back from the text), in one scan."""
+    `raw_numbers` finds (their currency is read back from the text), in one scan. `flags` are the
+    sentence's word flags (`text_flags`), read here when not given."""
     text, low = ctx.text, ctx.low
+    flags = text_flags(low) if flags < 0 else flags
     capacity = "capacity" in low
     facts: list[Fact] = []
     any_number = False
@@ -154,10 +207,10 @@ def _extract_ascii(ctx: SentenceContext) -> list[Fact]:
         # where the number starts: at its "$", or at the "US" of "US$" (not before the last number's end)
         start = p - 3 if cur and p - 3 >= prev_floor and low.startswith("us", p - 3) else p - 1 if cur else p
         q = _quantity(text, low, start, prev_floor, m, cur)
-        shared = _Sentence(ctx) if shared is None else shared
+        shared = _Sentence(ctx, flags) if shared is None else shared
         if (fact := _fact_of(shared, q, noun, capacity, cur)) is not None:
             facts.append(fact)
-    if not any_number and has_any(low, _VAGUE_WORDS):
+    if not any_number and flags & VAGUE_WORDS_FLAG:
         facts.extend(_vague_mines(ctx))
     return facts
 

@@ -52,6 +52,9 @@ class SentenceContext:
     table_row: bool = False  # an overview-table line ("Mine Ban Treaty status: State Party")
     previous: str = ""  # the sentence before, in the same paragraph ("...estimated the number at")
     low: str = field(default="", repr=False, compare=False)  # fold(text), computed when not given
+    # For ASCII text, the word flags of its tokens (`numbers.FLAGS`) when its reader already knows
+    # them; -1 when not known (each reader that needs them reads them from `low`).
+    flags: int = field(default=-1, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.low:
@@ -205,11 +208,14 @@ class Prose:
     topics: tuple[str, ...]
     with_previous: bool  # whether a sentence's context has the sentence before it (`previous`)
 
-    def context(self, sentence: str, footnotes: list[int], previous: str, low: str = "") -> SentenceContext:
-        """The context of one of its sentences (`sentence` cleaned, `low` its `fold` if known)."""
+    def context(
+        self, sentence: str, footnotes: list[int], previous: str, low: str = "", flags: int = -1
+    ) -> SentenceContext:
+        """The context of one of its sentences (`sentence` cleaned, `low` its `fold` and `flags` its
+        word flags if known)."""
         return SentenceContext(
             sentence, footnotes, self.section, self.paragraph, self.edition, self.iso3, self.topics,
-            False, previous if self.with_previous else "", low,
+            False, previous if self.with_previous else "", low, flags,
         )  # fmt: skip
 
     def contexts(self) -> Iterator[SentenceContext]:

@@ -83,10 +83,12 @@ class _Table(dict[int, tuple[Extractor, ...]]):
 
 class _RawTokenBits(dict[str, int]):
     """ASCII token as written -> the bits of its folded words and of a model's first word in it
-    (read with its case), remembered."""
+    (read with its case), and the counts' word flags of its lower case (`numbers.TOKEN_FLAGS`, bits
+    above the groups'), remembered."""
 
     def __missing__(self, token: str) -> int:
-        bits = _TOKENS[token.lower()]
+        low = token.lower()
+        bits = _TOKENS[low] | numbers.TOKEN_FLAGS[low]
         if weapons._MODEL_WORDS.search(token) is not None:
             bits |= _MODEL_BIT
         if len(self) >= 100_000:  # the words of the reports, and a bound all the same
@@ -117,4 +119,15 @@ def wakes_ascii(text: str) -> Sequence[Extractor]:
     """`wakes(text, fold(text))` for ASCII text, read from its tokens as written: a model's first
     word has no white space in it, so it lies in one token, and the folded text's tokens are those
     of the text, lower-cased."""
-    return _TABLE[reduce(or_, map(_RAW_TOKENS.__getitem__, text.split()), 0)]
+    return _TABLE[bits_ascii(text)]
+
+
+def bits_ascii(text: str) -> int:
+    """The bits `wakes_ascii` reads in ASCII text, with the counts' word flags of its lower case
+    (`numbers.text_flags(text.lower())`)."""
+    return reduce(or_, map(_RAW_TOKENS.__getitem__, text.split()), 0)
+
+
+def woken(bits: int) -> Sequence[Extractor]:
+    """The readers that the bits of `bits_ascii` wake."""
+    return _TABLE[bits]
