@@ -157,6 +157,7 @@ def test_a_paragraph_of_plain_sentences_gives_what_cleaned_sentences_give() -> N
 FLAG_PIECES = PIECES + [
     "[3]", "[12]", "one[4]", "x[5]two", "data", "statistics", "information", "known", "unknown", "sown",
     "ground", "stockpiled", "laid", "hundreds", "Thousands", "MILLIONS", "Ten", "\t", "\n", " ,", " .",
+    "up", "down", "from", "Up from", "increase", "rise", "whereas", ";", "[2003]", "20[1]04", "1999;",
 ]  # fmt: skip
 
 
@@ -166,8 +167,10 @@ def test_the_word_flags_of_a_sentence_as_written_are_those_of_its_cleaned_text(
     words: list[str], sep: str
 ) -> None:
     """The counts' word flags read from an ASCII sentence's tokens as written (`bits_ascii`) are those
-    of its cleaned, lower-cased text, and each flag says what its words' checks on that text say."""
+    of its cleaned, lower-cased text, and each flag says what its words' checks on that text say (the
+    last two, clause breaks and years, may be set where the check finds nothing, never the reverse)."""
     from landmine_monitor.facts import triggers
+    from landmine_monitor.facts.quantities import BREAK_WORDS, YEAR_ANYWHERE
     from landmine_monitor.facts.sentences import clean, has_any
 
     raw = sep.join(words)
@@ -175,7 +178,12 @@ def test_the_word_flags_of_a_sentence_as_written_are_those_of_its_cleaned_text(
         return
     low = clean(raw).lower()
     flags = numbers.text_flags(low)
-    assert triggers.bits_ascii(raw) & ~((1 << 40) - 1) == flags
+    exact = numbers.NUMBER_WORD | numbers.MINE_WORDS | numbers.NOTHING_WORDS | numbers.VAGUE_WORDS_FLAG
+    raw_flags = triggers.bits_ascii(raw)
+    assert raw_flags & exact == flags & exact
+    for flags_read in (flags, raw_flags):
+        assert has_any(low, BREAK_WORDS) <= bool(flags_read & numbers.MAY_BREAK)
+        assert (YEAR_ANYWHERE.search(clean(raw)) is not None) <= bool(flags_read & numbers.MAY_NAME_YEAR)
     assert bool(flags & numbers.NUMBER_WORD) == (numbers._NUMBER_WORD_LOW.search(low) is not None)
     assert bool(flags & numbers.MINE_WORDS) == has_any(low, numbers._MINE_WORDS)
     assert bool(flags & numbers.NOTHING_WORDS) == has_any(low, numbers._NOTHING_WORDS)

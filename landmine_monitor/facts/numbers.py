@@ -20,11 +20,13 @@ from operator import or_
 
 from ..model import Fact
 from .quantities import (
+    BREAK_WORDS,
     DIGITS_FIRST,
     NUMBER,
     NUMBER_WORDS,
     SCALE,
     VAGUE,
+    YEAR_ANYWHERE,
     Quantity,
     clause_years,
     hedge_start,
@@ -105,6 +107,11 @@ def read(ctx: SentenceContext) -> list[Fact]:
 # letters), so the tokens of an ASCII sentence as written (markers in, white space not collapsed)
 # give the flags of its cleaned text too: cleaning only takes out markers and white space.
 NUMBER_WORD, MINE_WORDS, NOTHING_WORDS, VAGUE_WORDS_FLAG = (1 << 40, 1 << 41, 1 << 42, 1 << 43)
+# Two more, each a necessary condition only (set where the text may have it; cleaning never joins
+# digits nor makes a ";"): a clause break's word (`BREAK_WORDS`, "from" for "up from", "down from")
+# and a year (`YEAR_ANYWHERE`; a marker's digits can set it in the text as written).
+MAY_BREAK, MAY_NAME_YEAR = (1 << 44, 1 << 45)
+_BREAK_TOKEN_WORDS = tuple(w for w in BREAK_WORDS if " " not in w) + ("from",)
 
 
 def token_flags(low: str) -> int:
@@ -116,6 +123,10 @@ def token_flags(low: str) -> int:
         flags |= NOTHING_WORDS
     if has_any(low, _VAGUE_WORDS):
         flags |= VAGUE_WORDS_FLAG
+    if has_any(low, _BREAK_TOKEN_WORDS):
+        flags |= MAY_BREAK
+    if YEAR_ANYWHERE.search(low) is not None:
+        flags |= MAY_NAME_YEAR
     return flags
 
 
@@ -141,7 +152,7 @@ def text_flags(low: str) -> int:
 class _Sentence:
     """What every number of one sentence shares, computed when first needed."""
 
-    __slots__ = ("ctx", "src", "ascii", "patterns", "clauses", "mine_words", "nothing_words")
+    __slots__ = ("ctx", "src", "ascii", "patterns", "clauses", "mine_words", "nothing_words", "flags")
 
     def __init__(self, ctx: SentenceContext, flags: int = -1) -> None:
         """`flags`: the sentence's word flags (`text_flags`) if known, else -1."""
@@ -150,6 +161,7 @@ class _Sentence:
         self.src = ctx.low if ascii_text else ctx.text
         self.patterns = _PATTERNS_LOW if ascii_text else _PATTERNS
         self.clauses: list[tuple[int, int, int | None]] | None = None
+        self.flags = flags
         if flags < 0:
             self.mine_words = has_any(ctx.low, _MINE_WORDS)
             self.nothing_words = has_any(ctx.low, _NOTHING_WORDS)
@@ -159,7 +171,12 @@ class _Sentence:
 
     def clause_years(self) -> list[tuple[int, int, int | None]]:
         if self.clauses is None:
-            self.clauses = clause_years(self.ctx.text, self.ctx.low)
+            flags = self.flags
+            if flags < 0:
+                self.clauses = clause_years(self.ctx.text, self.ctx.low)
+            else:
+                may_break, may_name_year = bool(flags & MAY_BREAK), bool(flags & MAY_NAME_YEAR)
+                self.clauses = clause_years(self.ctx.text, self.ctx.low, may_break, may_name_year)
         return self.clauses
 
     def where(self, pos: int) -> tuple[int, int, int | None]:

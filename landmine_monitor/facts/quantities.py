@@ -210,13 +210,13 @@ def _int(value: float) -> float | int:
 
 
 # Where _CLAUSE_BREAK can match (its phrases have plain spaces).
-_BREAK_WORDS = (";", "compared", "increase", "decrease", "rise", "drop", "decline", "up from", "down from",
+BREAK_WORDS = _BREAK_WORDS = (";", "compared", "increase", "decrease", "rise", "drop", "decline", "up from", "down from",
                 "while", "whereas")  # fmt: skip
 # _CLAUSE_YEAR for lower-cased text (see `lower_in_place`), without its leading \b (checked by hand) and without re.I:
 # the regex engine then scans for the first letters of the words.
 _CLAUSE_YEAR_LOW = re.compile(_CLAUSE_YEAR.pattern.removeprefix(r"\b"))
 _CLAUSE_BREAK_LOW = lowered(_CLAUSE_BREAK)
-_YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
+YEAR_ANYWHERE = _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 
 
 def _clause_year_found(clause: str) -> list[str]:
@@ -255,17 +255,22 @@ def _clause_year_in(low: str, a: int, b: int) -> list[str]:
     return out
 
 
-def clause_years(text: str, low: str | None = None) -> list[tuple[int, int, int | None]]:
+def clause_years(
+    text: str, low: str | None = None, may_break: bool = True, may_name_year: bool = True
+) -> list[tuple[int, int, int | None]]:
     """(start, end, year) for each clause: a clause's year is the one it names ("In 2003", "in 2002"),
-    else the year of the clause before it. `low`, when given, is `fold(text)`."""
+    else the year of the clause before it. `low`, when given, is `fold(text)`. A caller that knows
+    the text has none of _BREAK_WORDS, or no `_YEAR_ANYWHERE`, says so (`may_break`, `may_name_year`)."""
     low = fold(text) if low is None else low
     ascii_text = text.isascii()
-    if has_any(low, _BREAK_WORDS):
+    if may_break and has_any(low, _BREAK_WORDS):
         breaks = _CLAUSE_BREAK_LOW.finditer(low) if ascii_text else _CLAUSE_BREAK.finditer(text)
         bounds = [0] + [m.start() for m in breaks] + [len(text)]
     else:
         bounds = [0, len(text)]
-    if not _YEAR_ANYWHERE.search(text):  # no clause names a year (each year found ends in one)
+    if not (
+        may_name_year and _YEAR_ANYWHERE.search(text)
+    ):  # no clause names a year (each year found ends in one)
         return [(a, b, None) for a, b in zip(bounds, bounds[1:], strict=False)]
     out: list[tuple[int, int, int | None]] = []
     year: int | None = None
