@@ -39,7 +39,6 @@ def _key(facts: list) -> list[tuple]:
 def test_the_ascii_scan_reads_what_the_general_way_reads(words: list[str], sep: str) -> None:
     text = sep.join(words) + "."
     ctx = _ctx(text)
-    assert numbers.has_number_word(ctx.low) == (numbers._NUMBER_WORD_LOW.search(ctx.low) is not None)
     if not text.isascii() or numbers._NUMBER_WORD_LOW.search(ctx.low):
         return  # only the general way reads these
     assert _key(numbers._extract_ascii(ctx)) == _key(numbers._extract_any(ctx))

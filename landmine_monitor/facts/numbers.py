@@ -323,26 +323,6 @@ _NUMBER_WORD_LOW = re.compile(
 )
 
 
-class _NumberWordIn(dict[str, bool]):
-    """Token -> whether `_NUMBER_WORD_LOW` matches in it, remembered (the same words come back)."""
-
-    def __missing__(self, token: str) -> bool:
-        found = _NUMBER_WORD_LOW.search(token) is not None
-        if len(self) >= 100_000:  # the words of the reports, and a bound all the same
-            self.clear()
-        self[token] = found
-        return found
-
-
-_NUMBER_WORD_IN = _NumberWordIn()
-
-
-def has_number_word(low: str) -> bool:
-    """`_NUMBER_WORD_LOW.search(low) is not None`, read token by token: a run of letters lies inside
-    one white-space separated token, and the tokens' answers are remembered."""
-    return any(map(_NUMBER_WORD_IN.__getitem__, low.split()))
-
-
 VAGUE_WORDS = _VAGUE_WORDS = ("hundreds", "thousands", "millions")  # where VAGUE can match
 _NOTHING_WORDS = ("statistics", "information", "data", "known")  # where _NOTHING_KNOWN can match
 _DESTROY = re.compile(r"\bdestroy|retain", re.I)
