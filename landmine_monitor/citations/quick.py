@@ -36,12 +36,11 @@ from .kinds import HEAD_PATTERN, head_kinds, lower_cues, may_be
 # "accessed 5 May 2004"). Each may be missing.
 _PAGES = re.compile(r" +pp?\. ?(\d+)(?:[-–—](\d+))?")
 _UN = re.compile(r" \(((?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*)\)")
-_DATE = re.compile(
-    rf" +(?:([^\d]*?) )??(?:(\d{{1,2}}) {cd.MON} ((?:19|20)\d\d)|{cd.MON} ((?:19|20)\d\d))"
-    r"| +((?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?)"
-)
+# "5 May 2004" (day, month, year) or "May 2004" (month, year): three or two groups.
+_DAY_OR_MONTH = rf"(?:(\d{{1,2}}) {cd.MON} ((?:19|20)\d\d)|{cd.MON} ((?:19|20)\d\d))"
+_DATE = re.compile(rf" +(?:([^\d]*?) )??{_DAY_OR_MONTH}" r"| +((?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?)")
 # A communication's date, after its last comma.
-_COMMUNICATION_DATE = re.compile(rf" +(?:(\d{{1,2}}) {cd.MON} ((?:19|20)\d\d)|{cd.MON} ((?:19|20)\d\d))")
+_COMMUNICATION_DATE = re.compile(rf" +{_DAY_OR_MONTH}")
 _URL_AT = re.compile(r", at ((?:https?://|www\.)[^\s,;)\]”\"<>]+)")
 _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
