@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -96,6 +97,39 @@ def test_save_is_idempotent_and_replaces_changed(conn: sqlite3.Connection) -> No
 def test_round_trip_keeps_the_whole_report(conn: sqlite3.Connection) -> None:
     report = make_report()
     store.save_report(conn, report)
+    assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
+
+
+def test_facts_are_stored_once_in_their_table(conn: sqlite3.Connection) -> None:
+    report = make_report()
+    report.facts += [
+        Fact(
+            "casualties", 1234, year=2003, unit="people", section=1, paragraph=0, sentence="s", footnotes=[1]
+        ),
+        Fact("area_cleared", 2.5, year=2003, unit="km2", qualifier="about", sentence="t"),
+        Fact("unga_vote", {"year": 2003, "vote": "yes"}, date="2003-12-08", sentence="u", footnotes=[1, 2]),
+    ]
+    store.save_report(conn, report)
+    data = json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])
+    assert data["facts"] == []  # the report JSON keeps its keys; the facts live in their table
+    assert count(conn, "facts") == 4
+    loaded = store.load_report(conn, "frd-2004")
+    assert loaded.to_dict() == report.to_dict()
+    assert [type(f.value) for f in loaded.facts] == [str, int, float, dict]
+
+
+def test_migration_3_takes_the_facts_out_of_reports_data(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = store.connect(db)
+    report = make_report()
+    store.save_report(conn, report)
+    # as schema version 2 stored it: the whole report JSON, facts included
+    conn.execute("UPDATE reports SET data = ?", (json.dumps(report.to_dict()),))
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    conn = store.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])["facts"] == []
     assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
 
 
