@@ -100,8 +100,18 @@ def test_round_trip_keeps_the_whole_report(conn: sqlite3.Connection) -> None:
     assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
 
 
-def test_facts_are_stored_once_in_their_table(conn: sqlite3.Connection) -> None:
+def test_sections_and_facts_are_stored_once_in_their_tables(conn: sqlite3.Connection) -> None:
     report = make_report()
+    report.sections += [
+        Section(None, [], level=2, inferred=True),  # no heading, no paragraph
+        Section(
+            None,
+            ["use", "production"],
+            level=2,
+            inferred=True,
+            paragraphs=[Paragraph("Mines.[2][2]", [2, 2])],
+        ),
+    ]
     report.facts += [
         Fact(
             "casualties", 1234, year=2003, unit="people", section=1, paragraph=0, sentence="s", footnotes=[1]
@@ -111,14 +121,16 @@ def test_facts_are_stored_once_in_their_table(conn: sqlite3.Connection) -> None:
     ]
     store.save_report(conn, report)
     data = json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])
-    assert data["facts"] == []  # the report JSON keeps its keys; the facts live in their table
+    # the report JSON keeps its keys; sections and facts live in their tables
+    assert data["facts"] == [] and data["sections"] == []
+    assert data["footnotes"][0]["citations"][0]["kind"] == "email"
     assert count(conn, "facts") == 4
     loaded = store.load_report(conn, "frd-2004")
     assert loaded.to_dict() == report.to_dict()
     assert [type(f.value) for f in loaded.facts] == [str, int, float, dict]
 
 
-def test_migration_3_takes_the_facts_out_of_reports_data(tmp_path: Path) -> None:
+def test_migration_3_takes_sections_and_facts_out_of_reports_data(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     conn = store.connect(db)
     report = make_report()
@@ -129,7 +141,8 @@ def test_migration_3_takes_the_facts_out_of_reports_data(tmp_path: Path) -> None
     conn.close()
     conn = store.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
-    assert json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])["facts"] == []
+    data = json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])
+    assert data["facts"] == [] and data["sections"] == [] and data["title"] == report.title
     assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
 
 

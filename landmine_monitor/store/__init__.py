@@ -134,9 +134,9 @@ def _j(value: Any) -> str:
 
 def report_json(report: Report) -> str:
     """The report as stored in reports.data: the JSON of `report.to_dict()` (the dataclasses mirror the
-    contract field for field, and msgspec encodes them in a seventh of the time), with `facts` empty: the
-    facts table holds each of them, column by column, and `load_report` reads them back from there."""
-    return _ENCODER.encode(replace(report, facts=[])).decode()
+    contract field for field, and msgspec encodes them in a seventh of the time), with `sections` and
+    `facts` empty: their tables hold them column by column, and `load_report` reads them back from there."""
+    return _ENCODER.encode(replace(report, sections=[], facts=[])).decode()
 
 
 _ENCODER = msgspec.json.Encoder()
@@ -310,11 +310,12 @@ def _citation_rows(rid: str, r: Report) -> tuple[list[tuple[Any, ...]], list[tup
 
 
 def load_report(conn: sqlite3.Connection, rid: str) -> Report:
-    """A stored report as `parse` gave it: reports.data, with its facts read from the facts table."""
+    """A stored report as `parse` gave it: reports.data, with its sections and facts read from their tables."""
     row = conn.execute("SELECT data FROM reports WHERE id = ?", (rid,)).fetchone()
     if row is None:
         raise NotFound(f"no report with id {rid!r}")
     data = json.loads(row[0])
+    data["sections"] = _sections(conn, rid)
     data["facts"] = [
         {
             "indicator": f[0],
@@ -333,6 +334,21 @@ def load_report(conn: sqlite3.Connection, rid: str) -> Report:
     return Report.from_dict(data)
 
 
+def _sections(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
+    """A report's sections with their paragraphs, as `to_dict` gives them, from the two tables."""
+    sections = [
+        {"heading": s[0], "topics": _decode(s[1]), "level": s[2], "inferred": bool(s[3]), "paragraphs": []}
+        for s in conn.execute(_SECTIONS_OF_REPORT, (rid,))
+    ]
+    for section_ord, text, footnotes in conn.execute(_PARAGRAPHS_OF_REPORT, (rid,)):
+        sections[section_ord]["paragraphs"].append({"text": text, "footnotes": _decode(footnotes)})
+    return sections
+
+
+_SECTIONS_OF_REPORT = "SELECT heading, topics, level, inferred FROM sections WHERE report_id = ? ORDER BY ord"
+_PARAGRAPHS_OF_REPORT = (
+    "SELECT section_ord, text, footnotes FROM paragraphs WHERE report_id = ? ORDER BY section_ord, ord"
+)
 _FACTS_OF_REPORT = (
     "SELECT indicator, value, year, date, unit, qualifier, section_ord, paragraph_ord, sentence, footnotes"
     " FROM facts WHERE report_id = ? ORDER BY ord"

@@ -136,11 +136,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX reports_place ON reports(id, iso3, edition);
     CREATE INDEX sources_kind ON sources(kind, id);
     """,
-    # 3: facts are stored once, in the facts table: reports.data keeps an empty `facts` list (load_report
-    # reads them from the table), a fifth less file for the same reports.
+    # 3: sections and facts are stored once, in their tables: reports.data keeps empty `sections` and `facts`
+    # lists (load_report reads them from the tables), a third less file for the same reports.
     """
-    UPDATE reports SET data = json_set(data, '$.facts', json('[]'))
-        WHERE json_array_length(data, '$.facts') > 0;
+    UPDATE reports SET data = json_set(data, '$.sections', json('[]'), '$.facts', json('[]'))
+        WHERE json_array_length(data, '$.sections') > 0 OR json_array_length(data, '$.facts') > 0;
     """,
 ]
 
