@@ -232,7 +232,7 @@ def find_in_text(text: str, limit: int = 20000) -> Country | None:
     Word n-grams (up to six words) are looked up in the gazetteer, so this is one pass over the text.
     Acronyms such as DPRK or US only count when written in capitals.
     """
-    by_norm = _tables()[0]
+    by_norm, firsts = _tables()[0], _first_words()
     raw = [w.strip(".-'’") for w in _WORD.findall(text[:limit])]
     raw = [w for w in raw if w]
     keys = [_norm_word(w) for w in raw]
@@ -241,7 +241,8 @@ def find_in_text(text: str, limit: int = 20000) -> Country | None:
     i = 0
     while i < len(keys):
         step = 1
-        if raw[i][0].isupper():
+        # a name can only start here if its first word is this one's (most capitalised words start none)
+        if raw[i][0].isupper() and keys[i].split(" ", 1)[0] in firsts:
             for n in range(min(_MAX_WORDS, len(keys) - i), 0, -1):
                 code = by_norm.get(" ".join(keys[i : i + n]))
                 if code is None or (n == 1 and raw[i].upper() in _ACRONYMS and raw[i] != raw[i].upper()):
@@ -255,6 +256,12 @@ def find_in_text(text: str, limit: int = 20000) -> Country | None:
         return None
     best = max(counts, key=lambda c: (counts[c], -first[c]))
     return by_iso3(best)
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every name in the gazetteer's normal form."""
+    return frozenset(key.split(" ", 1)[0] for key in _tables()[0])
 
 
 @lru_cache(maxsize=65536)
