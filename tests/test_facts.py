@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -356,3 +357,28 @@ def test_model_numbers_are_not_counts() -> None:
         ctx("In 2003 the army held a stockpile of 6,500 antipersonnel mines, mostly M409 and OZM-72 mines.")
     )
     assert {f.value for f in facts if f.indicator == "stockpile_size"} == {6500}
+
+
+@pytest.mark.parametrize("number", ["1" + "0" * 400, "9" * 320 + " million", "1" + "0" * 400 + ".5"])
+def test_a_number_too_long_for_a_float_is_no_fact(number: str) -> None:
+    report = Report(
+        kind="country_report",
+        country=Country("NRU", "Nauru"),
+        edition=2004,
+        sections=[
+            Section(
+                "Stockpiling",
+                ["stockpiling"],
+                paragraphs=[
+                    Paragraph(f"Nauru declared a stockpile of {number} mines."),
+                    Paragraph("Nauru reported about 900,000 mines emplaced on its borders."),
+                ],
+            )
+        ],
+    )
+    assert [f.value for f in numbers.extract(ctx(f"Nauru declared a stockpile of {number} mines."))] == [
+        float("inf")
+    ]  # what the count reader makes of it: no number JSON can write
+    facts = extract_facts(report)
+    assert [(f.indicator, f.value) for f in facts] == [("mines_emplaced", 900_000)]
+    assert "Infinity" not in json.dumps([f.__dict__ for f in facts])

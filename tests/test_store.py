@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,6 +145,64 @@ def test_migration_3_takes_sections_and_facts_out_of_reports_data(tmp_path: Path
     data = json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])
     assert data["facts"] == [] and data["sections"] == [] and data["title"] == report.title
     assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
+
+
+def test_older_data_that_sqlite_cannot_read_as_json_is_migrated_and_read_back(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = store.connect(db)
+    report = make_report()
+    report.facts.append(Fact("stockpile_size", float("inf"), unit="mines", sentence="x"))  # as old code made
+    store.save_report(conn, report)
+    conn.execute("UPDATE reports SET data = ?", (json.dumps(report.to_dict()),))  # "Infinity" in it
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    conn = store.connect(db)  # migration 3 leaves that row's data as it is, and does not fail
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    loaded = store.load_report(conn, "frd-2004")
+    assert loaded.facts[-1].value == float("inf")
+    assert loaded.to_dict()["sections"] == report.to_dict()["sections"]
+
+
+class _ReplacedMidway:
+    """A reader's connection after whose first SELECT a writer commits a new version of the report."""
+
+    def __init__(self, conn: sqlite3.Connection, replace: Any) -> None:
+        self.conn, self.replace, self.selects = conn, replace, 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conn, name)
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        cursor = self.conn.execute(sql, *args)
+        if sql.startswith("SELECT"):
+            self.selects += 1
+            if self.selects == 1:
+                self.replace()
+        return cursor
+
+
+def test_a_report_replaced_while_it_is_read_is_read_whole(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    writer = store.connect(db)
+    old, new = make_report(), make_report(sha="b" * 64, notes=1)
+    new.title, new.sections = "Freedonia, second version", new.sections[:1]
+    store.save_report(writer, old)
+    reader = store.connect(db, readonly=True)
+    midway = _ReplacedMidway(reader, lambda: store.save_report(writer, new))
+    loaded = store.load_report(midway, "frd-2004")  # type: ignore[arg-type]
+    assert midway.selects >= 3  # the writer committed between the reads
+    assert loaded.to_dict() == old.to_dict()  # one snapshot: every part of the old version
+    assert store.load_report(reader, "frd-2004").to_dict() == new.to_dict()
+
+
+def test_a_database_of_a_newer_version_is_refused_not_misread(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    conn = store.connect(db)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    for readonly in (False, True):
+        with pytest.raises(MonitorError, match=r"new\.db: the database has schema version \d+, newer than"):
+            store.connect(db, readonly=readonly)
 
 
 def test_rows_carry_anchors_and_markers(conn: sqlite3.Connection) -> None:

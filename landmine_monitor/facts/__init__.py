@@ -12,6 +12,7 @@ for an overview-table row both are None.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from ..model import Fact, Report
@@ -43,7 +44,19 @@ def extract_facts(report: Report) -> list[Fact]:
         else:  # an overview-table row: every extractor reads it
             for extract in EXTRACTORS:
                 facts.extend(extract(unit))
-    return resolve(facts)
+    return resolve([f for f in facts if _finite(f.value)])
+
+
+def _finite(value: object) -> bool:
+    """Whether a value holds no infinite or NaN number: a number too long for a float ("1" and 400 zeros)
+    is no count, and JSON has no way to write it."""
+    if type(value) is float:
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(map(_finite, value.values()))
+    if isinstance(value, list | tuple):
+        return all(map(_finite, value))
+    return True
 
 
 def _read_prose(prose: Prose, facts: list[Fact], quick: bool = True) -> None:

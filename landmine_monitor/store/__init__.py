@@ -23,7 +23,7 @@ import msgspec
 from ..errors import MonitorError, NotFound
 from ..model import Report, note_anchor, paragraph_anchor
 from ..sources import label as source_label
-from .schema import migrate
+from .schema import check_version, migrate
 
 __all__ = [
     "connect",
@@ -34,6 +34,7 @@ __all__ = [
     "Prepared",
     "DuplicateReport",
     "load_report",
+    "json_value",
     "delete_report",
     "find_report",
     "report_sha",
@@ -53,8 +54,14 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        migrate(conn)
+    try:
+        if readonly:
+            check_version(conn)
+        else:
+            migrate(conn)
+    except MonitorError as e:
+        conn.close()
+        raise MonitorError(f"{p}: {e}") from None
     return conn
 
 
@@ -311,15 +318,35 @@ def _citation_rows(rid: str, r: Report) -> tuple[list[tuple[Any, ...]], list[tup
 
 def load_report(conn: sqlite3.Connection, rid: str) -> Report:
     """A stored report as `parse` gave it: reports.data, with its sections and facts read from their tables."""
-    row = conn.execute("SELECT data FROM reports WHERE id = ?", (rid,)).fetchone()
-    if row is None:
-        raise NotFound(f"no report with id {rid!r}")
-    data = json.loads(row[0])
-    data["sections"] = _sections(conn, rid)
-    data["facts"] = [
+    with _snapshot(conn):  # one read transaction: a report replaced meanwhile is read whole, old or new
+        row = conn.execute("SELECT data FROM reports WHERE id = ?", (rid,)).fetchone()
+        if row is None:
+            raise NotFound(f"no report with id {rid!r}")
+        data = json.loads(row[0])
+        data["sections"] = _sections(conn, rid)
+        data["facts"] = _facts(conn, rid)
+    return Report.from_dict(data)
+
+
+@contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """The reads inside see one state of the database (a transaction of their own, unless one is open)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
+
+def _facts(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
+    """A report's facts, as `to_dict` gives them, from the facts table."""
+    return [
         {
             "indicator": f[0],
-            "value": _decode(f[1]),
+            "value": json_value(f[1]),
             "year": f[2],
             "date": f[3],
             "unit": f[4],
@@ -331,7 +358,6 @@ def load_report(conn: sqlite3.Connection, rid: str) -> Report:
         }
         for f in conn.execute(_FACTS_OF_REPORT, (rid,))
     ]
-    return Report.from_dict(data)
 
 
 def _sections(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
@@ -354,6 +380,15 @@ _FACTS_OF_REPORT = (
     " FROM facts WHERE report_id = ? ORDER BY ord"
 )
 _decode = msgspec.json.decode  # the values json.loads gives, faster
+
+
+def json_value(text: str) -> Any:
+    """A JSON column's value; json.loads for what msgspec refuses: the Infinity and NaN that older versions
+    could write for an overlong number (no fact holds one now)."""
+    try:
+        return _decode(text)
+    except msgspec.DecodeError:
+        return json.loads(text)
 
 
 def delete_report(conn: sqlite3.Connection, rid: str) -> bool:

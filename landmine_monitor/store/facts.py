@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from ..model import paragraph_anchor
+from . import json_value
 
 _SELECT = (
     "SELECT f.report_id, r.iso3, c.name AS country, r.edition, r.kind AS report_kind, r.source_path,"
@@ -47,7 +48,7 @@ _decode = msgspec.json.decode  # the same values as json.loads, in about a third
 
 def _row(r: sqlite3.Row) -> dict[str, Any]:
     d = dict(r)
-    d["value"] = _decode(d["value"])
+    d["value"] = json_value(d["value"])
     d["footnotes"] = _decode(d["footnotes"])
     s, p = d["section_ord"], d["paragraph_ord"]
     d["anchor"] = paragraph_anchor(s, p) if s is not None and p is not None else None

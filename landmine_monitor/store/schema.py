@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..errors import MonitorError
+
 MIGRATIONS: list[str] = [
     # 1: the archive: editions, countries, reports and their structure; room for citations, sources, facts.
     """
@@ -137,17 +139,32 @@ MIGRATIONS: list[str] = [
     CREATE INDEX sources_kind ON sources(kind, id);
     """,
     # 3: sections and facts are stored once, in their tables: reports.data keeps empty `sections` and `facts`
-    # lists (load_report reads them from the tables), a third less file for the same reports.
+    # lists (load_report reads them from the tables), a third less file for reports written from now on.
+    # Data that SQLite cannot read as JSON (Infinity or NaN written by versions before msgspec) is left as it
+    # is: load_report takes sections and facts from the tables whatever data holds.
     """
     UPDATE reports SET data = json_set(data, '$.sections', json('[]'), '$.facts', json('[]'))
-        WHERE json_array_length(data, '$.sections') > 0 OR json_array_length(data, '$.facts') > 0;
+        WHERE json_valid(data)
+          AND (json_array_length(data, '$.sections') > 0 OR json_array_length(data, '$.facts') > 0);
     """,
 ]
 
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply the migrations the database has not seen yet; return the schema version."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version = check_version(conn)
     for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
         conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
     return len(MIGRATIONS)
+
+
+def check_version(conn: sqlite3.Connection) -> int:
+    """The database's schema version; an error if a newer landmine-monitor wrote it (this one would misread
+    it: from version 3 on, reports.data alone is not the whole report)."""
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise MonitorError(
+            f"the database has schema version {version}, newer than this landmine-monitor knows"
+            f" ({len(MIGRATIONS)}): upgrade landmine-monitor to read it"
+        )
+    return version
