@@ -136,7 +136,7 @@ def test_migration_3_takes_sections_and_facts_out_of_reports_data(tmp_path: Path
     conn = store.connect(db)
     report = make_report()
     store.save_report(conn, report)
-    # as schema version 2 stored it: the whole report JSON, facts included
+    # as schema version 2 stored it: the whole report JSON, sections and facts included
     conn.execute("UPDATE reports SET data = ?", (json.dumps(report.to_dict()),))
     conn.execute("PRAGMA user_version = 2")
     conn.close()
