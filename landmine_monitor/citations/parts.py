@@ -31,7 +31,9 @@ _URL = re.compile(
 # Read on the text before an address, reversed: what a match's lead-in can span (any white space, at
 # most 18 other characters: ",", "available", "online at").
 _URL_LEAD_IN = re.compile(r"(?:\s*\S){0,18}\s*")
-_UN = re.compile(r"(?=[ASECDTU])(?<![\w/])(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*")
+# A UN document symbol: a body's prefix, a slash, then parts with at least one digit (A/53/PV.79).
+UN_SYMBOL = r"(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*"
+_UN = re.compile(r"(?=[ASECDTU])(?<![\w/])" + UN_SYMBOL)
 _UN_PART = re.compile(r"^(PV|SR|L|C|CONF|MSP|INF|WP|CRP|ADD|REV|CORR|GE)(\d+)$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{1,400}?)[”\"]")
 PAREN = re.compile(r"\(([^()]*)\)")

@@ -35,7 +35,7 @@ from .kinds import HEAD_PATTERN, head_kinds, lower_cues, may_be
 # a date ("5 May 2004", "May 2004", a lone year or year range; a day or month may follow a word:
 # "accessed 5 May 2004"). Each may be missing.
 _PAGES = re.compile(r" +pp?\. ?(\d+)(?:[-–—](\d+))?")
-_UN = re.compile(r" \(((?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*)\)")
+_UN = re.compile(rf" \(({cp.UN_SYMBOL})\)")
 # "5 May 2004" (day, month, year) or "May 2004" (month, year): three or two groups.
 _DAY_OR_MONTH = rf"(?:(\d{{1,2}}) {cd.MON} ((?:19|20)\d\d)|{cd.MON} ((?:19|20)\d\d))"
 _DATE = re.compile(rf" +(?:([^\d]*?) )??{_DAY_OR_MONTH}" r"| +((?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?)")
