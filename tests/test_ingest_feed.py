@@ -32,8 +32,12 @@ def test_report_json_is_the_contract_json(examples_dir: Path, seeds_dir: Path, c
             report = parse_bytes(page.read_bytes(), str(page))
         except Exception:  # pages that are not reports are refused by the parser: nothing to store
             continue
-        # reports.data: the contract JSON but for sections and facts, which their tables hold
-        assert json.loads(store.report_json(report)) == report.to_dict() | {"sections": [], "facts": []}, page
+        # reports.data: the contract JSON but for sections, facts and notes, which their tables hold
+        held = {"sections": [], "facts": [], "footnotes": []}
+        assert store.notes_in_tables(report.footnotes), (
+            page
+        )  # every real page numbers its notes once, in order
+        assert json.loads(store.report_json(report)) == report.to_dict() | held, page
         checked += 1
     assert checked > 100
 

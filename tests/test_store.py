@@ -101,7 +101,7 @@ def test_round_trip_keeps_the_whole_report(conn: sqlite3.Connection) -> None:
     assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
 
 
-def test_sections_and_facts_are_stored_once_in_their_tables(conn: sqlite3.Connection) -> None:
+def test_sections_facts_and_notes_are_stored_once_in_their_tables(conn: sqlite3.Connection) -> None:
     report = make_report()
     report.sections += [
         Section(None, [], level=2, inferred=True),  # no heading, no paragraph
@@ -122,9 +122,8 @@ def test_sections_and_facts_are_stored_once_in_their_tables(conn: sqlite3.Connec
     ]
     store.save_report(conn, report)
     data = json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])
-    # the report JSON keeps its keys; sections and facts live in their tables
-    assert data["facts"] == [] and data["sections"] == []
-    assert data["footnotes"][0]["citations"][0]["kind"] == "email"
+    # the report JSON keeps its keys; sections, facts and notes live in their tables
+    assert data["facts"] == [] and data["sections"] == [] and data["footnotes"] == []
     assert count(conn, "facts") == 4
     loaded = store.load_report(conn, "frd-2004")
     assert loaded.to_dict() == report.to_dict()
@@ -141,7 +140,7 @@ def test_migration_3_takes_sections_and_facts_out_of_reports_data(tmp_path: Path
     conn.execute("PRAGMA user_version = 2")
     conn.close()
     conn = store.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     data = json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])
     assert data["facts"] == [] and data["sections"] == [] and data["title"] == report.title
     assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
@@ -156,11 +155,95 @@ def test_older_data_that_sqlite_cannot_read_as_json_is_migrated_and_read_back(tm
     conn.execute("UPDATE reports SET data = ?", (json.dumps(report.to_dict()),))  # "Infinity" in it
     conn.execute("PRAGMA user_version = 2")
     conn.close()
-    conn = store.connect(db)  # migration 3 leaves that row's data as it is, and does not fail
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    conn = store.connect(db)  # migrations 3 and 4 leave that row's data as it is, and do not fail
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     loaded = store.load_report(conn, "frd-2004")
     assert loaded.facts[-1].value == float("inf")
     assert loaded.to_dict()["sections"] == report.to_dict()["sections"]
+
+
+def _odd_notes() -> list[Footnote]:
+    """Notes whose citations use every column, with the values that could go wrong on the way back."""
+    return [
+        Footnote(3, "Ibid.", [Citation("ibid", "Ibid.", refers_to={"note": 2})]),
+        Footnote(
+            7,
+            "Interview with Ri Thae Gun, “Déminage”, Pyongyang, 19–24 February 1999; see A/53/PV.79, p. 4.",
+            [
+                Citation(
+                    "interview",
+                    "Interview with Ri Thae Gun",
+                    date="1999-02-19",
+                    date_end="1999-02-24",
+                    people=[Person("Ri Thae Gun"), Person("Ana Ruiz", "Director")],
+                    organizations=["Handicap International", "ICRC"],
+                    title="Déminage",
+                    outlet="Rodong Sinmun",
+                    place="Pyongyang",
+                    pages="4",
+                    urls=["http://example.org/a?b=1"],
+                    un_symbols=["A/53/PV.79"],
+                    refers_to={"edition": 2000, "page": "541", "report": None},
+                    source_id="src_x",
+                ),
+                Citation("other", "p. 4.", refers_to={}),
+            ],
+        ),
+        Footnote(12, "", []),
+    ]
+
+
+def test_notes_come_back_from_their_tables_with_every_citation_field(conn: sqlite3.Connection) -> None:
+    report = make_report()
+    report.footnotes = _odd_notes()
+    store.save_report(conn, report)
+    data = json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])
+    assert data["footnotes"] == []
+    assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
+
+
+@pytest.mark.parametrize("numbers", [[1, 2, 2], [2, 1], [5, 5, 5]])
+def test_notes_whose_numbers_repeat_or_go_back_stay_in_data(
+    conn: sqlite3.Connection, numbers: list[int]
+) -> None:
+    report = make_report()
+    report.footnotes = [
+        Footnote(n, f"Note {i}.", [Citation("other", f"Note {i}.")]) for i, n in enumerate(numbers)
+    ]
+    store.save_report(conn, report)
+    data = json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])
+    assert [f["text"] for f in data["footnotes"]] == [f"Note {i}." for i in range(len(numbers))]
+    assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
+    # the tables keep each number's first note, with that note's citations
+    rows = conn.execute("SELECT number, text FROM footnotes ORDER BY number").fetchall()
+    first = {n: f"Note {numbers.index(n)}." for n in numbers}
+    assert [tuple(r) for r in rows] == sorted(first.items())
+    cited = conn.execute("SELECT footnote_number, text FROM citations ORDER BY footnote_number").fetchall()
+    assert [tuple(r) for r in cited] == sorted(first.items())
+
+
+def test_migration_4_takes_notes_out_of_reports_data_only_where_the_tables_hold_them(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = store.connect(db)
+    whole, repeated, differs = make_report(), make_report(edition=2005), make_report(edition=2006)
+    whole.footnotes = _odd_notes()
+    repeated.footnotes = [Footnote(1, "One."), Footnote(1, "Again.")]
+    for r in (whole, repeated, differs):
+        store.save_report(conn, r)
+    # as schema version 3 stored them: notes in data and in the tables
+    for r in (whole, repeated, differs):
+        d = r.to_dict()
+        d["sections"], d["facts"] = [], []
+        conn.execute("UPDATE reports SET data = ? WHERE edition = ?", (json.dumps(d), r.edition))
+    conn.execute("UPDATE footnotes SET text = 'edited' WHERE report_id = 'frd-2006' AND number = 2")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    conn = store.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    notes = dict(conn.execute("SELECT id, json_array_length(data, '$.footnotes') FROM reports").fetchall())
+    assert notes == {"frd-2004": 0, "frd-2005": 2, "frd-2006": 2}  # kept where the tables differ
+    for r in (whole, repeated, differs):
+        assert store.load_report(conn, f"frd-{r.edition}").to_dict() == r.to_dict()
 
 
 class _ReplacedMidway:

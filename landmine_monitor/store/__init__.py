@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 
 from ..errors import MonitorError, NotFound
-from ..model import Report, note_anchor, paragraph_anchor
+from ..model import Footnote, Report, note_anchor, paragraph_anchor
 from ..sources import label as source_label
 from .schema import check_version, migrate
 
@@ -35,6 +35,7 @@ __all__ = [
     "DuplicateReport",
     "load_report",
     "json_value",
+    "notes_in_tables",
     "delete_report",
     "find_report",
     "report_sha",
@@ -141,9 +142,18 @@ def _j(value: Any) -> str:
 
 def report_json(report: Report) -> str:
     """The report as stored in reports.data: the JSON of `report.to_dict()` (the dataclasses mirror the
-    contract field for field, and msgspec encodes them in a seventh of the time), with `sections` and
-    `facts` empty: their tables hold them column by column, and `load_report` reads them back from there."""
-    return _ENCODER.encode(replace(report, sections=[], facts=[])).decode()
+    contract field for field, and msgspec encodes them in a seventh of the time), with `sections`, `facts`
+    and (when their tables hold them whole, see `notes_in_tables`) `footnotes` empty: their tables hold them
+    column by column, and `load_report` reads them back from there."""
+    notes = [] if notes_in_tables(report.footnotes) else report.footnotes
+    return _ENCODER.encode(replace(report, sections=[], facts=[], footnotes=notes)).decode()
+
+
+def notes_in_tables(notes: list[Footnote]) -> bool:
+    """Whether the footnotes and citations tables hold a report's notes whole, in order: each number once,
+    in increasing order (every real page). A page whose numbers repeat (the tables keep the first note of a
+    number) or go back keeps its notes in reports.data too, as `parse` gave them."""
+    return all(a.number < b.number for a, b in zip(notes, notes[1:], strict=False))
 
 
 _ENCODER = msgspec.json.Encoder()
@@ -206,10 +216,8 @@ def prepare(report: Report, rid: str | None = None) -> Prepared:
         "key_developments": [(rid, i, k.since, k.text) for i, k in enumerate(r.key_developments)],
         "overview": [(rid, i, o.key, o.value) for i, o in enumerate(r.overview)],
         "warnings": [(rid, i, w.code, w.message) for i, w in enumerate(r.warnings)],
-        # a duplicated note number keeps its last text
-        "footnotes": [
-            (rid, n, note_anchor(n), f.text) for n, f in {f.number: f for f in r.footnotes}.items()
-        ],
+        # a repeated note number keeps its first note, as the citations table and Report.footnote do
+        "footnotes": [(rid, n, note_anchor(n), text) for n, text in _first_notes(r.footnotes).items()],
         "facts": [
             (
                 rid,
@@ -276,6 +284,14 @@ def save_prepared(conn: sqlite3.Connection, prepared: Prepared, previous_id: str
     return "replaced" if stale else "ingested"
 
 
+def _first_notes(notes: list[Footnote]) -> dict[int, str]:
+    """Each note number with the text of its first note."""
+    first: dict[int, str] = {}
+    for f in notes:
+        first.setdefault(f.number, f.text)
+    return first
+
+
 def _source_exists(source_path: str) -> bool:
     """Whether a stored report's source file is still there (for a zip member, its archive)."""
     return Path(source_path.split("!", 1)[0]).exists()
@@ -317,7 +333,8 @@ def _citation_rows(rid: str, r: Report) -> tuple[list[tuple[Any, ...]], list[tup
 
 
 def load_report(conn: sqlite3.Connection, rid: str) -> Report:
-    """A stored report as `parse` gave it: reports.data, with its sections and facts read from their tables."""
+    """A stored report as `parse` gave it: reports.data, with its sections and facts read from their tables,
+    and its notes too unless data holds them (see `notes_in_tables`)."""
     with _snapshot(conn):  # one read transaction: a report replaced meanwhile is read whole, old or new
         row = conn.execute("SELECT data FROM reports WHERE id = ?", (rid,)).fetchone()
         if row is None:
@@ -325,6 +342,8 @@ def load_report(conn: sqlite3.Connection, rid: str) -> Report:
         data = json.loads(row[0])
         data["sections"] = _sections(conn, rid)
         data["facts"] = _facts(conn, rid)
+        if not data.get("footnotes"):
+            data["footnotes"] = _footnotes(conn, rid)
     return Report.from_dict(data)
 
 
@@ -339,6 +358,33 @@ def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
         yield
     finally:
         conn.execute("COMMIT")
+
+
+def _footnotes(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
+    """A report's notes with their citations, as `to_dict` gives them, from the two tables."""
+    notes = {
+        n: {"number": n, "text": text, "citations": []} for n, text in conn.execute(_NOTES_OF_REPORT, (rid,))
+    }
+    for c in conn.execute(_CITATIONS_OF_REPORT, (rid,)):
+        notes[c[0]]["citations"].append(
+            {
+                "kind": c[1],
+                "text": c[2],
+                "date": c[3],
+                "date_end": c[4],
+                "people": _decode(c[5]),
+                "organizations": _decode(c[6]),
+                "title": c[7],
+                "outlet": c[8],
+                "place": c[9],
+                "pages": c[10],
+                "urls": _decode(c[11]),
+                "un_symbols": _decode(c[12]),
+                "refers_to": None if c[13] is None else _decode(c[13]),
+                "source_id": c[14],
+            }
+        )
+    return list(notes.values())
 
 
 def _facts(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
@@ -374,6 +420,11 @@ def _sections(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
 _SECTIONS_OF_REPORT = "SELECT heading, topics, level, inferred FROM sections WHERE report_id = ? ORDER BY ord"
 _PARAGRAPHS_OF_REPORT = (
     "SELECT section_ord, text, footnotes FROM paragraphs WHERE report_id = ? ORDER BY section_ord, ord"
+)
+_NOTES_OF_REPORT = "SELECT number, text FROM footnotes WHERE report_id = ? ORDER BY number"
+_CITATIONS_OF_REPORT = (
+    "SELECT footnote_number, kind, text, date, date_end, people, organizations, title, outlet, place, pages,"
+    " urls, un_symbols, refers_to, source_id FROM citations WHERE report_id = ? ORDER BY footnote_number, ord"
 )
 _FACTS_OF_REPORT = (
     "SELECT indicator, value, year, date, unit, qualifier, section_ord, paragraph_ord, sentence, footnotes"

@@ -147,6 +147,28 @@ MIGRATIONS: list[str] = [
         WHERE json_valid(data)
           AND (json_array_length(data, '$.sections') > 0 OR json_array_length(data, '$.facts') > 0);
     """,
+    # 4: notes are stored once, in the footnotes and citations tables: reports.data keeps `"footnotes": []`
+    # when the tables hold the notes whole (each number once, increasing, every note's text and every
+    # citation in them), as for every real page; a page whose note numbers repeat or go back keeps them.
+    """
+    UPDATE reports SET data = json_set(data, '$.footnotes', json('[]'))
+        WHERE json_valid(data)
+          AND json_array_length(data, '$.footnotes') > 0
+          AND NOT EXISTS (
+              SELECT 1 FROM (
+                  SELECT json_extract(value, '$.number') AS number,
+                         lag(json_extract(value, '$.number')) OVER (ORDER BY key) AS before
+                    FROM json_each(reports.data, '$.footnotes'))
+               WHERE number <= before OR typeof(number) != 'integer')
+          AND json_array_length(data, '$.footnotes')
+              = (SELECT count(*) FROM footnotes f WHERE f.report_id = reports.id)
+          AND NOT EXISTS (
+              SELECT 1 FROM json_each(reports.data, '$.footnotes') n
+                LEFT JOIN footnotes f ON f.report_id = reports.id AND f.number = json_extract(n.value, '$.number')
+               WHERE f.text IS NOT json_extract(n.value, '$.text'))
+          AND (SELECT count(*) FROM json_each(reports.data, '$.footnotes') n, json_each(n.value, '$.citations'))
+              = (SELECT count(*) FROM citations c WHERE c.report_id = reports.id);
+    """,
 ]
 
 
