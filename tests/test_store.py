@@ -246,6 +246,29 @@ def test_migration_4_takes_notes_out_of_reports_data_only_where_the_tables_hold_
         assert store.load_report(conn, f"frd-{r.edition}").to_dict() == r.to_dict()
 
 
+def test_a_database_upgraded_by_a_shrinking_migration_gives_its_pages_back(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = store.connect(db)
+    for year in range(1999, 2039):
+        r = make_report(edition=year, sha=f"{year:064d}")
+        r.footnotes = [
+            Footnote(n, f"Email from Ana Ruiz {'x' * 2000}, {n} May {year}.") for n in range(1, 20)
+        ]
+        store.save_report(conn, r)
+        d = r.to_dict()
+        d["sections"], d["facts"] = [], []
+        conn.execute("UPDATE reports SET data = ? WHERE edition = ?", (json.dumps(d), year))  # as version 3
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = db.stat().st_size
+    conn = store.connect(db)
+    assert conn.execute("SELECT max(json_array_length(data, '$.footnotes')) FROM reports").fetchone()[0] == 0
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert db.stat().st_size < before * 0.7
+    assert store.load_report(conn, "frd-2020").footnotes[3].text.startswith("Email from Ana Ruiz x")
+
+
 class _ReplacedMidway:
     """A reader's connection after whose first SELECT a writer commits a new version of the report."""
 
