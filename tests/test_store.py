@@ -24,7 +24,7 @@ from landmine_monitor.model import (
     SourceFile,
 )
 from landmine_monitor.store import archive
-from landmine_monitor.store.schema import MIGRATIONS
+from landmine_monitor.store.schema import MIGRATIONS, migrate
 
 
 def make_report(edition: int = 2004, sha: str = "a" * 64, notes: int = 2, iso3: str = "FRD") -> Report:
@@ -267,6 +267,33 @@ def test_a_database_upgraded_by_a_shrinking_migration_gives_its_pages_back(tmp_p
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     assert db.stat().st_size < before * 0.7
     assert store.load_report(conn, "frd-2020").footnotes[3].text.startswith("Email from Ana Ruiz x")
+
+
+class _NoVacuum:
+    """A connection on which VACUUM fails, as it does short of disk space."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conn, name)
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql == "VACUUM":
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.conn.execute(sql, *args)
+
+
+def test_an_upgrade_whose_compaction_fails_still_upgrades(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = store.connect(db)
+    report = make_report()
+    store.save_report(conn, report)
+    conn.execute("UPDATE reports SET data = ?", (json.dumps(report.to_dict()),))
+    conn.execute("PRAGMA user_version = 2")
+    assert migrate(_NoVacuum(conn)) == len(MIGRATIONS)  # type: ignore[arg-type]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
 
 
 class _ReplacedMidway:

@@ -5,6 +5,7 @@ Documented in docs/schema.md. The file stays a plain SQLite database (sqlite3 sh
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 from ..errors import MonitorError
@@ -184,7 +185,9 @@ def migrate(conn: sqlite3.Connection) -> int:
     for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
         conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
     if version and version < max(SHRINKING) and conn.execute("SELECT 1 FROM reports LIMIT 1").fetchone():
-        conn.execute("VACUUM")
+        # busy or short of disk: the freed pages stay in the file, to be reused by later ingests
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute("VACUUM")
     return len(MIGRATIONS)
 
 
