@@ -222,28 +222,102 @@ def test_notes_whose_numbers_repeat_or_go_back_stay_in_data(
     assert [tuple(r) for r in cited] == sorted(first.items())
 
 
+# Version-3 tables that disagree with the notes in data (older code, hand edits): migration 4 keeps data.
+_DISAGREEING = [
+    "UPDATE footnotes SET text = 'edited' WHERE number = 7",
+    "UPDATE citations SET text = 'edited' WHERE footnote_number = 7 AND ord = 0",
+    "UPDATE citations SET people = '[]' WHERE footnote_number = 7 AND ord = 0",
+    "UPDATE citations SET refers_to = '{\"note\": 9}' WHERE footnote_number = 3",
+    "UPDATE citations SET source_id = NULL WHERE footnote_number = 7 AND ord = 0",
+    "UPDATE citations SET footnote_number = 3 WHERE footnote_number = 7 AND ord = 1",  # same count, moved
+    "UPDATE citations SET footnote_number = 99 WHERE footnote_number = 7 AND ord = 1",
+    "DELETE FROM footnotes WHERE number = 12",
+]
+
+
+def _as_version_3(conn: sqlite3.Connection, report: Report) -> None:
+    """Rewrite a stored report's data as schema version 3 kept it: the notes in data as well."""
+    d = report.to_dict()
+    d["sections"], d["facts"] = [], []
+    conn.execute("UPDATE reports SET data = ? WHERE edition = ?", (json.dumps(d), report.edition))
+
+
 def test_migration_4_takes_notes_out_of_reports_data_only_where_the_tables_hold_them(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     conn = store.connect(db)
-    whole, repeated, differs = make_report(), make_report(edition=2005), make_report(edition=2006)
+    whole, repeated = make_report(), make_report(edition=2005)
     whole.footnotes = _odd_notes()
-    repeated.footnotes = [Footnote(1, "One."), Footnote(1, "Again.")]
-    for r in (whole, repeated, differs):
+    repeated.footnotes = [Footnote(1, "One."), Footnote(1, "Again."), Footnote(2, "Two.")]
+    differing = [make_report(edition=2010 + i) for i in range(len(_DISAGREEING))]
+    for r in [whole, repeated, *differing]:
+        if r in differing:
+            r.footnotes = _odd_notes()
         store.save_report(conn, r)
-    # as schema version 3 stored them: notes in data and in the tables
-    for r in (whole, repeated, differs):
-        d = r.to_dict()
-        d["sections"], d["facts"] = [], []
-        conn.execute("UPDATE reports SET data = ? WHERE edition = ?", (json.dumps(d), r.edition))
-    conn.execute("UPDATE footnotes SET text = 'edited' WHERE report_id = 'frd-2006' AND number = 2")
+        _as_version_3(conn, r)
+    for r, edit in zip(differing, _DISAGREEING, strict=True):
+        conn.execute(f"{edit} AND report_id = 'frd-{r.edition}'")
+    # version 3 kept the last text of a repeated number
+    conn.execute("UPDATE footnotes SET text = 'Again.' WHERE report_id = 'frd-2005' AND number = 1")
     conn.execute("PRAGMA user_version = 3")
     conn.close()
     conn = store.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     notes = dict(conn.execute("SELECT id, json_array_length(data, '$.footnotes') FROM reports").fetchall())
-    assert notes == {"frd-2004": 0, "frd-2005": 2, "frd-2006": 2}  # kept where the tables differ
-    for r in (whole, repeated, differs):
+    assert notes.pop("frd-2004") == 0
+    assert notes == {"frd-2005": 3} | {f"frd-{r.edition}": 3 for r in differing}  # kept where they differ
+    for r in [whole, repeated, *differing]:
         assert store.load_report(conn, f"frd-{r.edition}").to_dict() == r.to_dict()
+    rows = conn.execute("SELECT number, text FROM footnotes WHERE report_id = 'frd-2005' ORDER BY number")
+    assert [tuple(r) for r in rows] == [(1, "One."), (2, "Two.")]  # the first text, as a new database has
+
+
+def test_migration_4_keeps_notes_whose_numbers_are_not_json_integers(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = store.connect(db)
+    store.save_report(conn, make_report())
+    data = make_report().to_dict() | {"sections": [], "facts": []}
+    data["footnotes"][0]["number"] = True  # SQLite's typeof() calls JSON true an integer
+    conn.execute("UPDATE reports SET data = ?", (json.dumps(data),))
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    conn = store.connect(db)
+    assert conn.execute("SELECT json_array_length(data, '$.footnotes') FROM reports").fetchone()[0] == 2
+    assert store.load_report(conn, "frd-2004").footnotes[0].number is True
+
+
+def test_notes_numbered_with_other_types_stay_in_data(conn: sqlite3.Connection) -> None:
+    report = make_report(notes=3)
+    report.footnotes[1].number = 2.5  # type: ignore[assignment]
+    store.save_report(conn, report)
+    assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
+    assert json.loads(conn.execute("SELECT data FROM reports").fetchone()[0])["footnotes"][1]["number"] == 2.5
+
+
+def _statements(conn: sqlite3.Connection) -> list[str]:
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_only_an_upgraded_database_with_reports_is_compacted(tmp_path: Path) -> None:
+    new = sqlite3.connect(tmp_path / "new.db", isolation_level=None)
+    seen = _statements(new)
+    migrate(new)
+    assert "VACUUM" not in seen  # a new database has nothing to give back
+    empty = store.connect(tmp_path / "empty.db")
+    empty.execute("PRAGMA user_version = 3")
+    seen = _statements(empty)
+    migrate(empty)
+    assert "VACUUM" not in seen
+    full = store.connect(tmp_path / "full.db")
+    store.save_report(full, make_report())
+    full.execute("PRAGMA user_version = 3")
+    seen = _statements(full)
+    migrate(full)
+    assert "VACUUM" in seen
+    seen.clear()
+    migrate(full)  # already at the newest version
+    assert seen == ["PRAGMA user_version"]
 
 
 def test_a_database_upgraded_by_a_shrinking_migration_gives_its_pages_back(tmp_path: Path) -> None:
@@ -266,6 +340,8 @@ def test_a_database_upgraded_by_a_shrinking_migration_gives_its_pages_back(tmp_p
     assert conn.execute("SELECT max(json_array_length(data, '$.footnotes')) FROM reports").fetchone()[0] == 0
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     assert db.stat().st_size < before * 0.7
+    wal = db.with_name(db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # the log VACUUM wrote is checkpointed away
     assert store.load_report(conn, "frd-2020").footnotes[3].text.startswith("Email from Ana Ruiz x")
 
 

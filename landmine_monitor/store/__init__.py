@@ -153,6 +153,8 @@ def notes_in_tables(notes: list[Footnote]) -> bool:
     """Whether the footnotes and citations tables hold a report's notes whole, in order: each number once,
     in increasing order (every real page). A page whose numbers repeat (the tables keep the first note of a
     number) or go back keeps its notes in reports.data too, as `parse` gave them."""
+    if not all(type(f.number) is int for f in notes):
+        return False  # the table's INTEGER column would not give a float or a string back as it was
     return all(a.number < b.number for a, b in zip(notes, notes[1:], strict=False))
 
 
@@ -380,7 +382,7 @@ def _footnotes(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
                 "pages": c[10],
                 "urls": _decode(c[11]),
                 "un_symbols": _decode(c[12]),
-                "refers_to": None if c[13] is None else _decode(c[13]),
+                "refers_to": None if c[13] is None else json_value(c[13]),
                 "source_id": c[14],
             }
         )

@@ -150,17 +150,19 @@ MIGRATIONS: list[str] = [
     """,
     # 4: notes are stored once, in the footnotes and citations tables: reports.data keeps `"footnotes": []`
     # when the tables hold the notes whole (each number once, increasing, every note's text and every
-    # citation in them), as for every real page; a page whose note numbers repeat or go back keeps them.
+    # citation, field by field), as for every real page; a page whose note numbers repeat or go back keeps
+    # them. The footnotes table keeps the first text of a repeated number (it kept the last), as the
+    # citations table keeps the first note's citations.
     """
     UPDATE reports SET data = json_set(data, '$.footnotes', json('[]'))
         WHERE json_valid(data)
           AND json_array_length(data, '$.footnotes') > 0
           AND NOT EXISTS (
               SELECT 1 FROM (
-                  SELECT json_extract(value, '$.number') AS number,
+                  SELECT json_extract(value, '$.number') AS number, json_type(value, '$.number') AS type,
                          lag(json_extract(value, '$.number')) OVER (ORDER BY key) AS before
                     FROM json_each(reports.data, '$.footnotes'))
-               WHERE number <= before OR typeof(number) != 'integer')
+               WHERE number <= before OR type IS NOT 'integer')
           AND json_array_length(data, '$.footnotes')
               = (SELECT count(*) FROM footnotes f WHERE f.report_id = reports.id)
           AND NOT EXISTS (
@@ -168,7 +170,37 @@ MIGRATIONS: list[str] = [
                 LEFT JOIN footnotes f ON f.report_id = reports.id AND f.number = json_extract(n.value, '$.number')
                WHERE f.text IS NOT json_extract(n.value, '$.text'))
           AND (SELECT count(*) FROM json_each(reports.data, '$.footnotes') n, json_each(n.value, '$.citations'))
-              = (SELECT count(*) FROM citations c WHERE c.report_id = reports.id);
+              = (SELECT count(*) FROM citations c WHERE c.report_id = reports.id)
+          AND NOT EXISTS (
+              SELECT 1 FROM json_each(reports.data, '$.footnotes') n, json_each(n.value, '$.citations') c
+                LEFT JOIN citations t ON t.report_id = reports.id
+                     AND t.footnote_number = json_extract(n.value, '$.number') AND t.ord = c.key
+               WHERE t.kind IS NOT json_extract(c.value, '$.kind')
+                  OR t.text IS NOT json_extract(c.value, '$.text')
+                  OR t.date IS NOT json_extract(c.value, '$.date')
+                  OR t.date_end IS NOT json_extract(c.value, '$.date_end')
+                  OR t.title IS NOT json_extract(c.value, '$.title')
+                  OR t.outlet IS NOT json_extract(c.value, '$.outlet')
+                  OR t.place IS NOT json_extract(c.value, '$.place')
+                  OR t.pages IS NOT json_extract(c.value, '$.pages')
+                  OR t.source_id IS NOT json_extract(c.value, '$.source_id')
+                  OR CASE WHEN json_valid(t.people) THEN json(t.people) END IS NOT json_extract(c.value, '$.people')
+                  OR CASE WHEN json_valid(t.organizations) THEN json(t.organizations) END
+                     IS NOT json_extract(c.value, '$.organizations')
+                  OR CASE WHEN json_valid(t.urls) THEN json(t.urls) END IS NOT json_extract(c.value, '$.urls')
+                  OR CASE WHEN json_valid(t.un_symbols) THEN json(t.un_symbols) END
+                     IS NOT json_extract(c.value, '$.un_symbols')
+                  OR CASE WHEN t.refers_to IS NULL THEN NULL WHEN json_valid(t.refers_to) THEN json(t.refers_to) ELSE '!' END
+                     IS NOT json_extract(c.value, '$.refers_to'));
+    UPDATE footnotes SET text = coalesce((
+            SELECT json_extract(n.value, '$.text') FROM reports r, json_each(r.data, '$.footnotes') n
+             WHERE r.id = footnotes.report_id AND json_type(n.value, '$.number') = 'integer'
+               AND json_extract(n.value, '$.number') = footnotes.number
+             ORDER BY n.key LIMIT 1), text)
+        WHERE report_id IN (
+            SELECT r.id FROM reports r, json_each(r.data, '$.footnotes') n
+             WHERE json_valid(r.data) AND json_type(n.value, '$.number') = 'integer'
+             GROUP BY r.id, json_extract(n.value, '$.number') HAVING count(*) > 1);
     """,
 ]
 
@@ -188,6 +220,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         # busy or short of disk: the freed pages stay in the file, to be reused by later ingests
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log VACUUM wrote: as large as the file
     return len(MIGRATIONS)
 
 
