@@ -362,12 +362,19 @@ def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("COMMIT")
 
 
+def _tuples(conn: sqlite3.Connection, sql: str, rid: str) -> sqlite3.Cursor:
+    """A report's rows as plain tuples (cheaper to index than the connection's sqlite3.Row)."""
+    cursor = conn.execute(sql, (rid,))
+    cursor.row_factory = None
+    return cursor
+
+
 def _footnotes(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
     """A report's notes with their citations, as `to_dict` gives them, from the two tables."""
     notes = {
-        n: {"number": n, "text": text, "citations": []} for n, text in conn.execute(_NOTES_OF_REPORT, (rid,))
+        n: {"number": n, "text": text, "citations": []} for n, text in _tuples(conn, _NOTES_OF_REPORT, rid)
     }
-    for c in conn.execute(_CITATIONS_OF_REPORT, (rid,)):
+    for c in _tuples(conn, _CITATIONS_OF_REPORT, rid):
         notes[c[0]]["citations"].append(
             {
                 "kind": c[1],
@@ -404,7 +411,7 @@ def _facts(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
             "sentence": f[8],
             "footnotes": _decode(f[9]),
         }
-        for f in conn.execute(_FACTS_OF_REPORT, (rid,))
+        for f in _tuples(conn, _FACTS_OF_REPORT, rid)
     ]
 
 
@@ -412,9 +419,9 @@ def _sections(conn: sqlite3.Connection, rid: str) -> list[dict[str, Any]]:
     """A report's sections with their paragraphs, as `to_dict` gives them, from the two tables."""
     sections = [
         {"heading": s[0], "topics": _decode(s[1]), "level": s[2], "inferred": bool(s[3]), "paragraphs": []}
-        for s in conn.execute(_SECTIONS_OF_REPORT, (rid,))
+        for s in _tuples(conn, _SECTIONS_OF_REPORT, rid)
     ]
-    for section_ord, text, footnotes in conn.execute(_PARAGRAPHS_OF_REPORT, (rid,)):
+    for section_ord, text, footnotes in _tuples(conn, _PARAGRAPHS_OF_REPORT, rid):
         sections[section_ord]["paragraphs"].append({"text": text, "footnotes": _decode(footnotes)})
     return sections
 
