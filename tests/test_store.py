@@ -130,14 +130,20 @@ def test_sections_facts_and_notes_are_stored_once_in_their_tables(conn: sqlite3.
     assert [type(f.value) for f in loaded.facts] == [str, int, float, dict]
 
 
-def test_migration_3_takes_sections_and_facts_out_of_reports_data(tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
+def _as_version_2(db: Path, report: Report) -> sqlite3.Connection:
+    """A database holding `report` as schema version 2 stored it: the whole report JSON in data, sections,
+    facts and notes included."""
     conn = store.connect(db)
-    report = make_report()
     store.save_report(conn, report)
-    # as schema version 2 stored it: the whole report JSON, sections and facts included
     conn.execute("UPDATE reports SET data = ?", (json.dumps(report.to_dict()),))
     conn.execute("PRAGMA user_version = 2")
+    return conn
+
+
+def test_migration_3_takes_sections_and_facts_out_of_reports_data(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    report = make_report()
+    conn = _as_version_2(db, report)
     conn.close()
     conn = store.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
@@ -148,12 +154,9 @@ def test_migration_3_takes_sections_and_facts_out_of_reports_data(tmp_path: Path
 
 def test_older_data_that_sqlite_cannot_read_as_json_is_migrated_and_read_back(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    conn = store.connect(db)
     report = make_report()
     report.facts.append(Fact("stockpile_size", float("inf"), unit="mines", sentence="x"))  # as old code made
-    store.save_report(conn, report)
-    conn.execute("UPDATE reports SET data = ?", (json.dumps(report.to_dict()),))  # "Infinity" in it
-    conn.execute("PRAGMA user_version = 2")
+    conn = _as_version_2(db, report)  # "Infinity" in its data
     conn.close()
     conn = store.connect(db)  # migrations 3 and 4 leave that row's data as it is, and do not fail
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
@@ -361,12 +364,8 @@ class _NoVacuum:
 
 
 def test_an_upgrade_whose_compaction_fails_still_upgrades(tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
-    conn = store.connect(db)
     report = make_report()
-    store.save_report(conn, report)
-    conn.execute("UPDATE reports SET data = ?", (json.dumps(report.to_dict()),))
-    conn.execute("PRAGMA user_version = 2")
+    conn = _as_version_2(tmp_path / "old.db", report)
     assert migrate(_NoVacuum(conn)) == len(MIGRATIONS)  # type: ignore[arg-type]
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert store.load_report(conn, "frd-2004").to_dict() == report.to_dict()
