@@ -219,3 +219,26 @@ def test_years_out_of_range_are_refused_in_one_line(tmp_path: Path) -> None:
     ):
         r = run(*args, "--db", db)
         assert r.returncode != 0 and "Traceback" not in r.stderr and "2100" in r.stderr
+
+
+def test_ingest_says_when_it_upgrades_a_database_that_holds_reports(tmp_path: Path) -> None:
+    page = tmp_path / "pages" / "bhutan.txt"
+    page.parent.mkdir()
+    page.write_text(GOOD)
+    db = tmp_path / "m.db"
+    first = run("ingest", page.parent, "--db", db, "--quiet")
+    assert first.returncode == 0, first.stderr
+    assert "upgrading" not in first.stderr  # a new database is created, not upgraded
+    shown = json.loads(run("show", "BTN", "2004", "--db", db, "--json").stdout)
+    with sqlite3.connect(db) as conn:  # as schema version 3 stored it: the notes in data as well
+        conn.execute(
+            "UPDATE reports SET data = json_set(data, '$.footnotes', json(?))",
+            (json.dumps(shown["footnotes"]),),
+        )
+        conn.execute("PRAGMA user_version = 3")
+    again = run("ingest", page.parent, "--db", db, "--quiet")
+    assert again.returncode == 0, again.stderr
+    assert f"{db}: upgrading the database from schema version 3 to" in again.stderr
+    assert "0 ingested, 1 unchanged" in again.stdout
+    assert json.loads(run("show", "BTN", "2004", "--db", db, "--json").stdout) == shown
+    assert "upgrading" not in run("ingest", page.parent, "--db", db, "--quiet").stderr  # once

@@ -23,7 +23,7 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Parse pages and store them; unchanged files are skipped, changed ones replace their report."""
-    conn = store.connect(db)
+    conn = store.connect(db, notice=lambda message: typer.echo(message, err=True))
     with typer.progressbar(
         length=1, label="Ingesting", file=None if not quiet else open("/dev/null", "w")
     ) as bar:

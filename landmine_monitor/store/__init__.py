@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -42,8 +42,11 @@ __all__ = [
 ]
 
 
-def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
-    """Open the database; a writer creates and migrates it, a reader never writes (web process)."""
+def connect(
+    path: str | Path, readonly: bool = False, notice: Callable[[str], None] | None = None
+) -> sqlite3.Connection:
+    """Open the database; a writer creates and migrates it (telling `notice` before it upgrades a database
+    that holds reports), a reader never writes (web process)."""
     p = Path(path)
     if readonly:
         if not p.exists():
@@ -59,7 +62,7 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         if readonly:
             check_version(conn)
         else:
-            migrate(conn)
+            migrate(conn, (lambda message: notice(f"{p}: {message}")) if notice else None)
     except MonitorError as e:
         conn.close()
         raise MonitorError(f"{p}: {e}") from None

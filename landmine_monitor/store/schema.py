@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 
 from ..errors import MonitorError
 
@@ -209,19 +210,28 @@ MIGRATIONS: list[str] = [
 SHRINKING = (3, 4)
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def migrate(conn: sqlite3.Connection, notice: Callable[[str], None] | None = None) -> int:
     """Apply the migrations the database has not seen yet; return the schema version. A database that had
     reports before a migration that shrinks them is compacted (VACUUM) once the migrations are done, so the
-    file gives back the pages they freed (a few seconds for a database of 5,000 reports)."""
+    file gives back the pages they freed (about 10 s for a database of 5,000 reports). `notice` is told
+    first when a database that holds reports is upgraded (it may take a while)."""
     version = check_version(conn)
+    if notice and version and version < len(MIGRATIONS) and _has_reports(conn):
+        notice(
+            f"upgrading the database from schema version {version} to {len(MIGRATIONS)}, once (large ones take a while)"
+        )
     for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
         conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
-    if version and version < max(SHRINKING) and conn.execute("SELECT 1 FROM reports LIMIT 1").fetchone():
+    if version and version < max(SHRINKING) and _has_reports(conn):
         # busy or short of disk: the freed pages stay in the file, to be reused by later ingests
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("VACUUM")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log VACUUM wrote: as large as the file
     return len(MIGRATIONS)
+
+
+def _has_reports(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM reports LIMIT 1").fetchone() is not None
 
 
 def check_version(conn: sqlite3.Connection) -> int:
