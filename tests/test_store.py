@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -481,3 +482,15 @@ def test_ids_of_pages_without_an_edition_do_not_depend_on_the_working_directory(
         "/srv/monitor/archive/profiles/freedonia.txt",
     )
     assert store.report_id(a) == store.report_id(b)
+
+
+def test_a_refers_to_that_msgspec_refuses_is_read_the_way_json_reads_it(conn: sqlite3.Connection) -> None:
+    report = make_report()
+    report.footnotes = _odd_notes()
+    store.save_report(conn, report)
+    conn.execute(
+        "UPDATE citations SET refers_to = '{\"page\": NaN}' WHERE footnote_number = 3"
+    )  # as old code wrote
+    loaded = store.load_report(conn, "frd-2004")
+    refers_to = loaded.footnotes[0].citations[0].refers_to
+    assert refers_to is not None and math.isnan(refers_to["page"])
