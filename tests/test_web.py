@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import socket
 import sqlite3
@@ -37,6 +38,7 @@ from landmine_monitor.model import (
     paragraph_anchor,
 )
 from landmine_monitor.store import archive
+from landmine_monitor.store.schema import MIGRATIONS
 from landmine_monitor.web import create_app
 from landmine_monitor.web.regions import region
 
@@ -634,3 +636,37 @@ def test_pages_read_as_finished(client: httpx.Client, conn: sqlite3.Connection) 
 def test_years_out_of_range_are_a_400_not_a_500(client: httpx.Client, url: str) -> None:
     r = client.get(url, follow_redirects=False)
     assert r.status_code == 400, r.text[:200]
+
+
+def test_a_database_upgraded_under_the_server_is_read_again_or_refused(tmp_path: Path) -> None:
+    db = tmp_path / "up.db"
+    conn = store.connect(db)
+    store.save_report(conn, hostile_report(), HOSTILE_ID)
+    notes = store.load_report(conn, HOSTILE_ID).to_dict()["footnotes"]
+    # as schema version 3 stored it: the notes in data as well
+    conn.execute("UPDATE reports SET data = json_set(data, '$.footnotes', json(?))", (json.dumps(notes),))
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    url = f"/reports/{HOSTILE_ID}.json"
+    texts = [(n["number"], n["text"], len(n["citations"])) for n in notes]
+
+    def shown(c: httpx.Client) -> list[tuple[int, str, int]]:
+        return [(n["number"], n["text"], len(n["citations"])) for n in c.get(url).json()["notes"]]
+
+    with LiveServer(create_app(db)) as server, httpx.Client(base_url=server.url, timeout=20) as c:
+        assert shown(c) == texts
+        store.connect(db).close()  # an ingest of this version upgrades it while the server runs
+        assert (
+            sqlite3.connect(db)
+            .execute("SELECT json_array_length(data, '$.footnotes') FROM reports")
+            .fetchone()[0]
+            == 0
+        )
+        assert shown(c) == texts  # read from their tables now
+        writer = sqlite3.connect(db)  # then a newer landmine-monitor upgrades it again
+        writer.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+        writer.close()
+        r = c.get(url)
+        assert r.status_code == 503
+        assert "newer than this landmine-monitor knows" in r.json()["error"]["message"]
+        assert c.get(f"/reports/{HOSTILE_ID}").status_code == 503

@@ -41,8 +41,16 @@ SECURITY_HEADERS = {
 }
 
 
+class DatabaseUnavailable(MonitorError):
+    """The database was upgraded, while the server ran, by a landmine-monitor newer than the server's."""
+
+
 class Database:
-    """One read-only connection per thread (sqlite3 connections are not shared across threads)."""
+    """One read-only connection per thread (sqlite3 connections are not shared across threads).
+
+    Each request checks the schema version the connection was opened at (one PRAGMA): a database upgraded
+    while the server runs is opened again, so that a schema newer than the server knows is refused (503,
+    with the reason) instead of misread. An upgrade this server knows is read the new way at once."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -50,10 +58,22 @@ class Database:
         store.connect(path, readonly=True).close()  # fail now, with a clear message, if it cannot be read
 
     def connection(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
+        local = self._local
+        conn: sqlite3.Connection | None = getattr(local, "conn", None)
+        if conn is not None and _version(conn) != local.version:
+            conn.close()
+            conn = local.conn = None
         if conn is None:
-            conn = self._local.conn = store.connect(self.path, readonly=True)
+            try:
+                conn = store.connect(self.path, readonly=True)
+            except MonitorError as e:
+                raise DatabaseUnavailable(f"{e}; restart the server once it is upgraded") from None
+            local.conn, local.version = conn, _version(conn)
         return conn
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 class SecurityHeaders:
@@ -104,10 +124,14 @@ def _install_error_handlers(app: FastAPI) -> None:
         problems = [f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()]
         return render.error(request.url.path, 400, "invalid request: " + "; ".join(problems))
 
+    async def unavailable(request: Request, exc: Exception) -> Response:
+        return render.error(request.url.path, 503, str(exc))
+
     async def out_of_range(request: Request, exc: Exception) -> Response:
         return render.error(request.url.path, 400, "a number in the request is out of range")
 
     app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(DatabaseUnavailable, unavailable)
     app.add_exception_handler(OverflowError, out_of_range)
     app.add_exception_handler(MonitorError, user_error)
     app.add_exception_handler(HTTPException, http_error)
