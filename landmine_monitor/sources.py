@@ -43,6 +43,7 @@ _PARTY = re.compile(r"\b(?:with|from|by)\s+([^,;]+)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _UN = re.compile(r"^(?:UN|U\.N\.)\s+(?=[A-Z])")
 _DEPT = re.compile(r"\bDept\b\.?")
+_DOC = re.compile(r"\s+Doc(?:ument)?s?$")
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,8 @@ def known_organization(text: str) -> str | None:
 def expand_organization(text: str) -> str:
     """Tidy one organisation name: known abbreviations expanded, "Dept." spelt out, "US" as "U.S."."""
     text = text.strip(" ,.;:")
+    if text.endswith(("Doc", "Docs", "Document", "Documents")):
+        text = _DOC.sub("", text) or text  # "UN Doc. A/53/PV.79": the document's body
     text = _LEADING_THE.sub("", text) if not text.startswith("The HALO") else text
     known = known_organization(text)
     if known and not _UN.match(text):

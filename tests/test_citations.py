@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from landmine_monitor import citations
-from landmine_monitor.citations import annotate, parse_note, source_ages
+from landmine_monitor.citations import annotate, parse_note, source_ages, split_note
 from landmine_monitor.model import CITATION_KINDS, Citation, Country, Footnote, Person, Report
 from landmine_monitor.sources import canonical_key, expand_organization, label, source_id
 
@@ -58,7 +58,7 @@ def test_email_expands_abbreviation_and_keeps_role() -> None:
 def test_letter_from_a_ranked_officer() -> None:
     c = one("Letter to Landmine Monitor from Gen. Idris Kaan, Commander of the Northern Army, 9 June 2002.")
     assert c.kind == "letter"
-    assert c.people == [Person("Idris Kaan", "Gen, Commander")]
+    assert c.people == [Person("Idris Kaan", "Gen., Commander")]  # the rank as written
     assert c.organizations == ["Northern Army"]
     assert c.date == "2002-06-09"
 
@@ -214,12 +214,23 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     assert cites[0].organizations == ["U.S. Department of Defense"]
 
 
-def test_note_of_only_commentary_is_kept_whole_as_other_with_a_warning() -> None:
-    report = Report(footnotes=notes("The figures could not be confirmed by the ministry."))
+def test_note_of_only_commentary_keeps_its_text_and_has_no_citation() -> None:
+    report = Report(
+        footnotes=notes(
+            "The figures could not be confirmed by the ministry.",
+            "Names withheld on request.",
+            "Several officials asked that their names be withheld.",
+            "Email from Ana Sol, Riverton, 2 May 2005.",
+            "Ibid.",
+            "Vague remark about fields",
+        )
+    )
     annotate(report)
-    (c,) = report.footnotes[0].citations
+    assert [n.citations for n in report.footnotes[:3]] == [[], [], []]
+    assert report.footnotes[1].text == "Names withheld on request."
+    assert [c.kind for c in report.footnotes[4].citations] == ["ibid"]
+    (c,) = report.footnotes[5].citations  # not commentary (no verb) and no source: kept whole, warned
     assert c.kind == "other"
-    assert c.text == "The figures could not be confirmed by the ministry."
     assert [w.code for w in report.warnings] == [citations.UNPARSED]
     annotate(report)  # again: no duplicate warning
     assert len(report.warnings) == 1
@@ -383,7 +394,7 @@ def test_source_ages_use_distinct_dated_sources() -> None:
 )
 def test_odd_inputs_never_crash(text: str) -> None:
     cites = parse_note(text, 2, notes("Email from Ana Sol, 2 May 2005"))
-    assert (cites == []) == (not text.strip())
+    assert (cites == []) == (split_note(text) == []), "no citation only when the note is all commentary"
     assert all(c.kind in CITATION_KINDS for c in cites)
 
 

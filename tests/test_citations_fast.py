@@ -20,7 +20,8 @@ TOKENS = [
     "/", "(", ")", "“", "”", '"', ";", "Mr.", "U.S.", "Ibid", "is", "was", "said", "Email", "interview",
     "with", "Press Release", "statement", "Geneva", "Group", "x", "\n", "\t", "\u00a0", "ı", "İ", "ſ", "K",
     "http://a.org/x", "https://b", "www.c.d", "available", "online at", " at ", " on ", "from ", "Report",
-    "Database", "remains", "said", "\u2028", "\x00",
+    "Database", "remains", "said", "\u2028", "\x00", "between", " and ", "a/55/pv69", "A/57/PV 57", "/PV", " 5",
+    "A/RES/53/77N", "accessed", "withheld",
 ]  # fmt: skip
 citation_like = st.lists(st.sampled_from(TOKENS), max_size=30).map("".join)
 any_text = st.one_of(citation_like, st.text(alphabet="0129 -–,.JFMASONDaymfrotp/()“”\n", max_size=60))
@@ -30,11 +31,12 @@ any_text = st.one_of(citation_like, st.text(alphabet="0129 -–,.JFMASONDaymfrot
 _PLAIN_DATES = re.compile(
     "|".join(
         [
-            rf"(?:from\s+)?(?<!\d)(?P<ra>\d{{1,2}})\s*(?:to|[-–—])\s*(?P<rb>\d{{1,2}})\s+{cd._mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
+            rf"(?:from\s+|between\s+)?(?<!\d)(?P<ra>\d{{1,2}})(?:\s*(?:to|[-–—])\s*|\s+and\s+)(?P<rb>\d{{1,2}})\s+{cd._mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
             rf"(?:from\s+)?(?<!\d)(?P<sa>\d{{1,2}})\s+{cd._mon('sm')}\s*(?:to|[-–—])\s*(?P<sb>\d{{1,2}})\s+{cd._mon('sn')},?\s+(?P<sy>(?:19|20)\d\d)(?!\d)",
             rf"(?<!\d)(?P<dd>\d{{1,2}})\s+{cd._mon('dm')},?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
             rf"\b{cd._mon('am')}\s+(?<!\d)(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)(?!\d)",
             r"(?<![\w/])(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)",
+            rf"\b{cd._mon('na')}\s*(?:to|[-–—])\s*{cd._mon('nb')},?\s+(?P<ny>(?:19|20)\d\d)(?!\d)",
             rf"\b{cd._mon('mm')},?\s+(?P<my>(?:19|20)\d\d)(?!\d)",
         ]
     )
@@ -43,14 +45,15 @@ _PLAIN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PLAIN_PAGES = re.compile(
     r"(?<![\w.])(?:pp?|pages?)\.?\s*(\d+[a-z]?(?:\s*(?:[-–—]|and|&|,(?=\s*\d{1,3}\b(?!\s*[A-Z])))\s*\d+[a-z]?)*)"
 )
-_PLAIN_UN = re.compile(r"(?<![\w/])(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*")
+_PLAIN_UN = re.compile(r"(?<![\w/])" + cp.UN_SYMBOL)
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 _PLAIN_URL = re.compile(
     r"(?:,?\s*(?:available\s+)?(?:at|online at|on|from)\s+)?((?:https?://|www\.)[^\s,;)\]”\"<>]+)"
 )
 _PLAIN_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|appears?|seems?|said|says|reported|indicated?|indicates|"
-    r"could|can|cannot|may|might|should|did|does|do|been|being|conducted|killed|injured|remain|remains)\b"
+    r"could|can|cannot|may|might|should|did|does|do|been|being|be|conducted|killed|injured|remain|remains|"
+    r"asked|requested|withheld)\b"
 )
 _PLAIN_COMPLETE = re.compile(r"[“\"]|\b(?:19|20)\d\d\b|https?://|www\.|" + cp.WORK_WORDS.pattern)
 
@@ -113,6 +116,9 @@ def plain_split_note(text: str) -> list[str]:
 @example("31 June 2004")
 @example("14 August 1999, p. 4")
 @example("1" + " " * 70 + "May 2003")
+@example("between 1 and 3 July 2003")
+@example("Thailand 12 and 14 March 2003")
+@example("x, January-June 1998, and December - January 2004")
 def test_dates_are_found_as_before(text: str) -> None:
     assert cd.find_date(text) == plain_find_date(text)
 
@@ -151,7 +157,8 @@ def test_segments_are_tidied_as_before(raw: str) -> None:
     seg = cp._CONJUNCTION.sub("", raw.strip(" .:;")).strip(" .:;")
     if seg.count("(") != seg.count(")"):
         seg = seg.strip("()").strip()
-    expected = ("", None) if not seg or seg in ("and", "or", "&", "()") else (seg, cd.year_segment(seg))
+    empty = not seg or seg in ("and", "or", "&", "()") or seg in cp._ACCESS_WORDS  # "accessed", "online"
+    expected = ("", None) if empty else (seg, cd.year_segment(seg))
     assert cp.clean_segment(raw) == expected
 
 

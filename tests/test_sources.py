@@ -68,7 +68,7 @@ def test_sources_filters_by_kind_and_country(db: Path) -> None:
     rows = list(
         csv.DictReader(io.StringIO(run("sources", "--country", "Kiribati", "--csv", "--db", str(db))))
     )
-    assert {r["kind"] for r in rows} == {"report", "other"}
+    assert {r["kind"] for r in rows} == {"report"}  # note [3] is commentary: no source (issue #3)
     assert all("KIR" in json.loads(r["countries"]) for r in rows)
     # Kiribati's and Tuvalu's Article 7 reports are two sources
     article7 = [
@@ -157,7 +157,7 @@ def test_replacing_a_report_keeps_the_registry_consistent(tmp_path: Path) -> Non
 
 def test_registry_pages_are_slices_of_the_ranking(db: Path) -> None:
     conn = store.connect(db, readonly=True)
-    for kind, iso3 in ((None, None), ("report", None), (None, "KIR"), ("other", "kir")):
+    for kind, iso3 in ((None, None), ("report", None), (None, "KIR"), ("report", "kir")):
         full = queries.list_sources(conn, kind=kind, iso3=iso3)
         assert full and queries.count_sources(conn, kind=kind, iso3=iso3) == len(full)
         pages = [queries.list_sources(conn, kind=kind, iso3=iso3, limit=2, offset=o) for o in range(0, 40, 2)]

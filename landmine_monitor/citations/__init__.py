@@ -24,13 +24,24 @@ from .kinds import kind_of
 from .split import LEAD, LEAD_STARTS, QUOTED, SPACE, split_note
 
 UNPARSED = "citation_unparsed"
-__all__ = ["UNPARSED", "annotate", "parse_citation", "parse_note", "source_ages", "split_note"]
+AMBIGUOUS_DATE = "citation_date_ambiguous"
+__all__ = [
+    "AMBIGUOUS_DATE",
+    "UNPARSED",
+    "annotate",
+    "parse_citation",
+    "parse_note",
+    "source_ages",
+    "split_note",
+]
 
 
 _IBID = re.compile(r"^(?:Ibid|Ibidem|Id)\b\.?", re.IGNORECASE)
 _IBID_STARTS = ("I", "i", "ı", "İ")  # what the first letter can be under IGNORECASE
 _MONITOR = re.compile(r"^(?:the\s+)?(?:Landmine Monitor|LM)\s+(?:Report\s+)?((?:19|20)\d\d)(?:\s+Report)?\b")
 _AND = re.compile(r"^(?:and|And)\s+")
+# A date in numbers only ("12/05/2004"): day and month cannot be told apart, so it is not read.
+_NUMERIC_DATE = re.compile(r"(?<![\d/])\d{1,2}([/.])\d{1,2}\1(?:19|20)?\d\d(?![\d/])")
 
 
 # --- one citation ------------------------------------------------------------------------------------
@@ -155,10 +166,13 @@ def _resolve(c: Citation, number: int | None, history: _History, before: Citatio
             c.refers_to = c.refers_to or ({"footnote": number} if number is not None else None)
             c.source_id = before.source_id
         elif history.notes:
+            # The note before's first source; an Ibid. there stands for the note it refers to (an Ibid.
+            # of an Ibid. goes to the first), so `refers_to` and `source_id` name the same source.
             prev_number, prev = history.notes[-1]
-            target = prev[0].refers_to if len(prev) == 1 and prev[0].kind == "ibid" else None
+            head = next((x for x in prev if x.source_id), prev[0] if prev else None)
+            target = head.refers_to if head is not None and head.kind == "ibid" else None
             c.refers_to = dict(target) if target else {"footnote": prev_number}
-            c.source_id = next((x.source_id for x in prev if x.source_id), None)
+            c.source_id = head.source_id if head is not None else None
         elif number is not None and number > 1:
             c.refers_to = {"footnote": number - 1}
         return
@@ -204,9 +218,9 @@ def _parse_with_history(
     try:
         cites = [parse_citation(one)] if one else [parse_citation(f, quick) for f in split_note(text)]
     except (ValueError, KeyError, IndexError, TypeError):  # a defensive net: never lose a note
-        cites = []
-    if not cites:
         cites = [Citation("other", SPACE.sub(" ", text).strip())]
+    if not cites:
+        return []  # only commentary ("Names withheld on request."): the note's text, no citation
     if len(cites) == 1:  # nothing to inherit from, unless it is an Article 7 Report
         if cites[0].title:
             _inherit_authors(cites, country)
@@ -234,7 +248,7 @@ def _inherit_authors(cites: list[Citation], country: str | None) -> None:
 def annotate(report: Report, *, quick: bool = True) -> None:
     """Fill each footnote's `citations` (and their `source_id`) in place; warn on unparsed notes.
     `quick=False` reads every note the general way (the tests hold the fast path to it)."""
-    report.warnings = [w for w in report.warnings if w.code != UNPARSED]
+    report.warnings = [w for w in report.warnings if w.code not in (UNPARSED, AMBIGUOUS_DATE)]
     history = _History()
     country = report.country.name if report.country else None
     for note in report.footnotes:
@@ -244,6 +258,18 @@ def annotate(report: Report, *, quick: bool = True) -> None:
             if c.kind == "other":
                 snippet = c.text if len(c.text) <= 60 else c.text[:57] + "..."
                 report.warn(UNPARSED, f"note [{note.number}]: could not read a citation in {snippet!r}")
+            elif c.date is None and ("/" in c.text or "." in c.text):
+                _warn_numeric_date(report, note.number, c)
+
+
+def _warn_numeric_date(report: Report, number: int, c: Citation) -> None:
+    """A citation with no date but a date in numbers only: say so rather than guess day from month."""
+    m = _NUMERIC_DATE.search(c.text)
+    if m and not any(m.group(0) in s for s in c.un_symbols):
+        report.warn(
+            AMBIGUOUS_DATE,
+            f"note [{number}]: {m.group(0)!r} is a date in numbers only (day or month first?); not read",
+        )
 
 
 def source_ages(report: Report) -> dict[str, Any]:

@@ -20,13 +20,15 @@ def _mon(name: str) -> str:
     return MON.replace("(", f"(?P<{name}>", 1)
 
 
-# Ranges first, then day-month-year, month-day-year, ISO, month-year.
+# Ranges first ("3-5 May", "between 1 and 3 July", and two days "12 and 14 March" as the range they
+# span), then day-month-year, month-day-year, ISO, a range of months ("January-June 1998"), month-year.
 _DATE_FORMS = [
-    rf"(?:from\s+)?(?<!\d)(?P<ra>\d{{1,2}})\s*(?:to|[-–—])\s*(?P<rb>\d{{1,2}})\s+{_mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
+    rf"(?:from\s+|between\s+)?(?<!\d)(?P<ra>\d{{1,2}})(?:\s*(?:to|[-–—])\s*|\s+and\s+)(?P<rb>\d{{1,2}})\s+{_mon('rm')},?\s+(?P<ry>(?:19|20)\d\d)(?!\d)",
     rf"(?:from\s+)?(?<!\d)(?P<sa>\d{{1,2}})\s+{_mon('sm')}\s*(?:to|[-–—])\s*(?P<sb>\d{{1,2}})\s+{_mon('sn')},?\s+(?P<sy>(?:19|20)\d\d)(?!\d)",
     rf"(?<!\d)(?P<dd>\d{{1,2}})\s+{_mon('dm')},?\s+(?P<dy>(?:19|20)\d\d)(?!\d)",
     rf"\b{_mon('am')}\s+(?<!\d)(?P<ad>\d{{1,2}}),\s*(?P<ay>(?:19|20)\d\d)(?!\d)",
     r"(?<![\w/])(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)",
+    rf"\b{_mon('na')}\s*(?:to|[-–—])\s*{_mon('nb')},?\s+(?P<ny>(?:19|20)\d\d)(?!\d)",
     rf"\b{_mon('mm')},?\s+(?P<my>(?:19|20)\d\d)(?!\d)",
 ]
 
@@ -37,22 +39,23 @@ def _date_pattern(forms: list[str], first: str) -> re.Pattern[str]:
     return re.compile(rf"(?=[{first}])(?:" + "|".join(forms) + ")")
 
 
-_DATES = _date_pattern(_DATE_FORMS, r"\dfJFMASOND")
+_DATES = _date_pattern(_DATE_FORMS, r"\dfbJFMASOND")
 # Where a date can start: a digit, "from", or a month name at a word boundary (the first three letters
 # of every month form). Narrower than the first characters alone, so the zone cached below starts at
 # the date itself ("26 February 2001") rather than at the names before it, and repeats across notes.
 _DATE_START = re.compile(
-    r"(?=[\dfJFMASOND])(?:\d|from|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    r"(?=[\dfbJFMASOND])(?:\d|from|between|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
 )
 # (?<!\d)(?:19|20)\d\d(?!\d), written to start with a literal so that re can skip ahead to a 1 or a 2.
 _YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
-# What a date can hold: digits, spaces, ".,-–—", and the letters of month names, "to" and "from".
-_IN_DATE = r"\d\s.,\-–—JFMASONDabcefghilmnoprstuvy"
+# What a date can hold: digits, spaces, ".,-–—", and the letters of month names, "to", "from", "and"
+# and "between".
+_IN_DATE = r"\d\s.,\-–—JFMASONDabcdefghilmnoprstuvwy"
 # Up to the last character that no date form holds.
 _NOT_IN_DATE = re.compile(rf"(?s:.*)[^{_IN_DATE}]")
 # The common case, "..., 14 August 1999" with no digit after: the last year, read as day-month-year.
 _DAY_MONTH_YEAR_LAST = re.compile(r"(?s:.*)" + _DATE_FORMS[2] + r"(?=\D*\Z)")
-RANGE_ENDS = ("to", "-", "–", "—")  # what ends the text before a range's last day
+RANGE_ENDS = ("to", "-", "–", "—", " and")  # what ends the text before a range's last day
 # The last year (group 1): from the end back to it, one step per character.
 _LAST_YEAR = re.compile(r"(?s:.*)((?:19|20)(?<!\d\d\d)\d\d(?!\d))")
 _YEAR_SEGMENT = re.compile(r"^(?:in\s+|dated\s+)?((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?$")
@@ -96,6 +99,9 @@ def _read_date(g: dict[str, str | None]) -> tuple[str, str | None]:
         return _iso(g["ay"], g["am"], g["ad"]), None
     if g["iy"]:
         return f"{g['iy']}-{g['im']}-{g['id']}", None
+    if g["ny"]:
+        first, last = _iso(g["ny"], g["na"]), _iso(g["ny"], g["nb"])
+        return (first, last) if first <= last else (last, None)
     return _iso(g["my"] or "", g["mm"]), None
 
 
@@ -106,6 +112,7 @@ _FORM_GROUPS = {
     "dy": ("dy", "dm", "dd"),
     "ay": ("ay", "am", "ad"),
     "id": ("iy", "im", "id"),
+    "ny": ("ny", "na", "nb"),
     "my": ("my", "mm"),
 }
 
@@ -133,6 +140,11 @@ def read_groups(last: str, groups: tuple[str | None, ...]) -> tuple[str, str | N
     elif last == "sy":
         year, month, day, last_month, last_day = groups
         date, end_date = _iso(year or "", month, day), _iso(year or "", last_month, last_day)
+    elif last == "ny":
+        year, month, last_month = groups
+        date, end_date = _iso(year or "", month), _iso(year or "", last_month)
+        if end_date < date:  # "December-January 2004": the year of which month? The last one, alone.
+            return end_date, None
     else:  # "id": an ISO date
         year, month, day = groups
         date, end_date = f"{year}-{month}-{day}", None

@@ -57,7 +57,7 @@ def fill_communication(c: Citation, segments: list[str], kind: str) -> None:
             outlet.append(_FOUND_IN.sub("", seg))
             continue
         if seg.startswith("to "):
-            seg = seg[3:]
+            continue  # the recipient ("to Landmine Monitor (HRW)"), not the source
         what, a, b = _communication_reading(seg, bool(people), bool(people or orgs))
         if what == "person":
             people.append(Person(a, b))
@@ -85,6 +85,8 @@ def _communication_reading(seg: str, has_people: bool, strict: bool) -> tuple[st
     if name:
         return "person", name[0], name[1]
     if not known and has_people and cp.person_name(seg) and not cp.looks_organization(seg):
+        if any(len(w) > 2 and w.isupper() for w in seg.split()):
+            return "org", seg, None  # "Lao RENEW": an acronym names a body, not a town
         return "place", seg, None  # "San José" after a person and an office: a place we do not know by name
     role = cp.role_of(seg)
     if role:
@@ -128,6 +130,8 @@ def fill_publication(c: Citation, p: cp.Pieces) -> None:
         if outlets:
             outlet = [outlets[-1]]
             c.organizations.remove(outlets[-1])
+        elif c.title and not p.title and cp.news_words(c.title):
+            outlet, c.title = [c.title], None  # "Rodong Sinmun, 13 December 2002": a paper, no story title
     c.outlet = ", ".join(outlet) or c.outlet
     if c.kind == "press_release" and c.outlet and known_organization(c.outlet.split(" ", 1)[0]):
         _add_org(c, c.outlet.split(" ", 1)[0])
@@ -210,6 +214,9 @@ def _publication_reading(
         return "publisher", publisher[0], publisher[1]
     if cp.LEGAL.match(seg) and not titled:
         return "title", seg, None
+    resolution = cp.split_resolution(seg) if not titled else None
+    if resolution:
+        return "title", resolution[1], resolution[0]
     release = cp.split_release(seg)
     if release and not has_title and not titled:
         return "title", release[1], release[0]

@@ -48,6 +48,12 @@ KIND_CUES = {
 HEAD_PATTERN = dict(_KIND_HEAD)
 # Every _UN_WORDS match holds "Official Records", "Doc" or "Secretary-General" (three quick tests).
 _UN_WORDS = re.compile(r"\b(?:Official Records|UN Doc|U\.N\. Doc|Report of the Secretary-General)\b")
+# A UN resolution by its body ("UNGA Resolution 51/45S", "Security Council resolution 1325") or by its
+# session/number ("Resolution 53/77N"); every match holds "esolution".
+_UN_RESOLUTION = re.compile(
+    r"\b(?:UNGA|UNSC|UN|U\.N\.|General Assembly|Security Council)\s+[Rr]esolutions?\s+\d|"
+    r"\b[Rr]esolutions?\s+\d{1,2}/\d"
+)
 
 
 def lower_cues(text: str) -> str | None:
@@ -88,6 +94,8 @@ def kind_of(head: str, p: cp.Pieces, fragment: str) -> str:
         return "statement"
     un_cue = "Doc" in fragment or "Official Records" in fragment or "Secretary-General" in fragment
     if p.un_symbols or (un_cue and _UN_WORDS.search(fragment)):
+        return "un_document"
+    if "esolution" in fragment and _UN_RESOLUTION.search(fragment):
         return "un_document"
     if (low is None or "data" in low) and _DATABASE.search(fragment):
         return "database"

@@ -31,9 +31,14 @@ _URL = re.compile(
 # Read on the text before an address, reversed: what a match's lead-in can span (any white space, at
 # most 18 other characters: ",", "available", "online at").
 _URL_LEAD_IN = re.compile(r"(?:\s*\S){0,18}\s*")
-# A UN document symbol: a body's prefix, a slash, then parts with at least one digit (A/53/PV.79).
-UN_SYMBOL = r"(?:A|S|E|CD|CCW|APLC|DP|TD|UNEP)/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-/]*"
-_UN = re.compile(r"(?=[ASECDTU])(?<![\w/])" + UN_SYMBOL)
+# A UN document symbol: a body's prefix (in either case: "a/55/pv69"), a slash, then parts with at
+# least one digit (A/53/PV.79, A/RES/57/74); a meeting record's number may follow a space ("A/57/PV 57").
+UN_SYMBOL = (
+    r"(?:[AaSsEe]|CD|cd|CCW|ccw|APLC|aplc|DP|dp|TD|td|UNEP|unep)/[A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*"
+    r"(?:(?<=/PV|/pv|/SR|/sr) \d+(?![\d/]))?"
+)
+_UN = re.compile(r"(?=[ASECDTUasecdtu])(?<![\w/])" + UN_SYMBOL)
+_SC_YEAR = re.compile(r" ?\(((?:19|20)\d\d)\)")  # a Security Council resolution's year: "S/RES/1325 (2000)"
 _UN_PART = re.compile(r"^(PV|SR|L|C|CONF|MSP|INF|WP|CRP|ADD|REV|CORR|GE)(\d+)$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{1,400}?)[”\"]")
 PAREN = re.compile(r"\(([^()]*)\)")
@@ -66,9 +71,18 @@ HONORIFICS = words("Mr Mrs Ms Miss Dr Prof Sir Dame Mme H.E Messrs")
 RANKS = words("""Counselor Counsellor Ambassador Minister Sgt Sergeant Col Colonel Gen General Lt Lieutenant Maj Major
     Capt Captain Brig Brigadier Cmdr Commander President Senator Deputy Judge Father Rev Brother Sister
     Professor Director Secretary Amb""")
+# Words of a rank of several words ("Chief Warrant Officer", "Staff Sergeant"): a rank only when a
+# word of RANKS or a last word of `_RANK_ENDS` follows them.
+_RANK_LEADS = words(
+    "Chief Warrant Staff Petty Master First Second Lance Private Specialist Flight Wing Squadron"
+)
+_RANK_ENDS = words(
+    "Officer Corporal Cpl Private Pte Sgt Sergeant Commander Lieutenant Lt Captain Capt Major Maj"
+)
 _TITLES = HONORIFICS | RANKS
 _ROLE_WORDS = re.compile(
-    r"\b(?:counsel+or|director|ambassador|minister|chief|head|officer|official|co-?ordinator|manager|secretary|"
+    r"\b(?:counsel+or|direct(?:or|eur|rice|ora)|ambassador|minister|chief|chef|jefe|head|officer|official|"
+    r"co-?ordinat(?:or|eur|rice|ora)|responsable|conseill(?:er|ère)|délégué|manager|secretary|"
     r"president|chair(?:man|person)?|advis[eo]r|representative|deputy|spokes(?:person|man|woman)|executive|"
     r"member|researcher|consultant|attach[eé]|delegate|commander|colonel|lieutenant|captain|sergeant|sgt|"
     r"specialist|expert|analyst|assistant|employee|staff|administrator|editor|professor|doctor|physician|"
@@ -87,11 +101,13 @@ _ORG_WORDS = re.compile(
     r"News|Newspaper|Paper|Times|Daily|Post|Herald|Journal|Nations|Secretariat|Assembly|Parliament|Police|"
     r"Navy|Coalition|Alliance|Partnership|Unit|Division|Board|Team|Hospital|Clinic|Church|Institution|"
     r"Monitor|Landmine Action|Battalion|Brigade|Regiment|Corps|Engineers|Directorate|Chamber|Senate|Congress|"
-    r"Court|Tribunal|Secretary-General|UN|U\.N\.)\b"
+    r"Court|Tribunal|Secretary-General|UN|U\.N\.|Projects?|UXO|Consortium|Initiative|Minist[eè]re|Minist[eé]rio|"
+    r"Ministerio|Ministero|Direction|Dirección|Comité|Comisión|Gouvernement|Gobierno|Agence|Agencia|Fundación|"
+    r"Asociación|Centro|Programa|Département|Secrétariat)\b"
 )
 NEWS_WORDS = re.compile(
     r"\b(?:Times|News|Daily|Post|Herald|Press|Agency|Journal|Gazette|Tribune|News ?[Pp]aper|Guardian|Reuters|"
-    r"AFP|Presse|KCNA|Yonhap|BBC|Telegraph|Chronicle|Observer|Weekly|Magazine|Radio|Television|Xinhua|Tass|Interfax|"
+    r"AFP|Presse|KCNA|Yonhap|BBC|Sinmun|Zeitung|Diario|Telegraph|Chronicle|Observer|Weekly|Magazine|Radio|Television|Xinhua|Tass|Interfax|"
     r"Associated Press|Standard|Globe|Economist|Courier|Ilbo|Shimbun|Dispatch|Wire|Bulletin)\b"
 )
 WORK_WORDS = re.compile(
@@ -99,7 +115,8 @@ WORK_WORDS = re.compile(
     r"Study|Assessment|Appeal|Release|Records?|Minutes|Proceedings|Transcript|Fact ?[Ss]heet|Manual|Profile|Brief(?:ing)?|Paper|Update|Plan)\b"
 )
 _RELEASE = re.compile(r"\b(?:Press|News|Media) Release\b", re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][^\W\d_]*(?:[’'\-][A-Za-z][^\W\d_]*)*\.?|(?:[A-Z]\.)+[A-Z]?)$")
+# A capital (any script's: "Élodie"; `person_name` checks the case) and letters, or initials.
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_a-z][^\W\d_]*(?:[’'\-][^\W\d_][^\W\d_]*)*\.?|(?:[A-Z]\.)+[A-Z]?)$")
 _CONJUNCTION = re.compile(r"^(?:and|or|&)\s+|\s+(?:and|or)$")
 _GLUED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.(?=[A-Z])")
 _RETIRED = re.compile(r"\s*\((?:ret|retd|retired)\.?\)")
@@ -125,7 +142,7 @@ class Pieces:
 
 @lru_cache(maxsize=4096)
 def normalize_un_symbol(symbol: str) -> str:
-    parts = [p for p in symbol.upper().rstrip(".").split("/") if p]
+    parts = [p for p in symbol.upper().rstrip(".").replace(" ", "").split("/") if p]
     return "/".join(f"{m[1]}.{m[2]}" if (m := _UN_PART.match(p)) else p for p in parts)
 
 
@@ -147,8 +164,12 @@ def extract(text: str) -> Pieces:
             work = _cut(work, m.span())
     if "/" in work:  # every UN symbol holds one
         for m in reversed(list(_UN.finditer(work))):
-            p.un_symbols.insert(0, normalize_un_symbol(m.group(0)))
-            work = _cut(work, m.span())
+            year = _SC_YEAR.match(work, m.end()) if m.group(0)[:5].upper() == "S/RES" else None
+            symbol = normalize_un_symbol(m.group(0))
+            p.un_symbols.insert(0, f"{symbol} ({year.group(1)})" if year else symbol)
+            work = (
+                _cut(work, (m.start(), year.end()), f", {year.group(1)},") if year else _cut(work, m.span())
+            )
     m2 = PAGES.search(work)
     if m2:
         p.pages = _DASH.sub("-", m2.group(1)).strip()
@@ -192,6 +213,28 @@ def _segments(work: str, p: Pieces) -> list[str]:
     return out
 
 
+# What stands before a URL or its date and names nothing: "at URL, accessed 30 April 2003".
+_ACCESS_WORDS = words("accessed viewed retrieved downloaded consulted available online") | {
+    "last accessed",
+    "accessed on",
+    "available online",
+    "available at",
+}
+
+
+def join_dc(segments: list[str]) -> list[str]:
+    """ "Washington", "DC" (or "D.C") -> "Washington, DC": one place, not a place and an outlet."""
+    if "DC" not in segments and "D.C" not in segments:
+        return segments
+    out: list[str] = []
+    for seg in segments:
+        if seg in ("DC", "D.C") and out and out[-1] == "Washington":
+            out[-1] = "Washington, DC"
+        else:
+            out.append(seg)
+    return join_dc(out)
+
+
 @lru_cache(maxsize=16384)
 def clean_segment(raw: str) -> tuple[str, tuple[str, str | None] | None]:
     """One comma-separated piece tidied ("" when empty), and its year (range) if that is all it is."""
@@ -201,7 +244,7 @@ def clean_segment(raw: str) -> tuple[str, tuple[str, str | None] | None]:
     seg = seg.strip(" .:;")
     if seg.count("(") != seg.count(")"):
         seg = seg.strip("()").strip()
-    if not seg or seg in ("and", "or", "&", "()"):
+    if not seg or seg in ("and", "or", "&", "()") or seg in _ACCESS_WORDS:
         return "", None
     return seg, year_segment(seg)
 
@@ -235,16 +278,12 @@ def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | 
     text = _RETIRED.sub("", text) if "(" in text else text
     text = _ARTICLE.sub("", text) if text.startswith(("the", "a")) else text
     tokens = text.split()
-    ranks: list[str] = []
-    prefixed = False
-    while tokens and tokens[0].rstrip(".") in _TITLES:
-        word = tokens.pop(0).rstrip(".")
-        prefixed = True
-        if word in RANKS:
-            ranks.append(word)
+    ranks, prefixed = _ranks(tokens)
     if not (1 <= len(tokens) <= 5) or (len(tokens) == 1 and not prefixed):
         return None
     if not all(_NAME_TOKEN.match(t) or t in _PARTICLES for t in tokens):
+        return None
+    if not all(t[0].isupper() or t in _PARTICLES for t in tokens):  # "é" passes `_NAME_TOKEN`
         return None
     if not _NAME_TOKEN.match(tokens[-1]) or all(t.isupper() and len(t) > 1 for t in tokens):
         return None
@@ -254,6 +293,31 @@ def person_name(segment: str, strict: bool = False) -> tuple[str, str | None] | 
     if strict and not prefixed and not any(_INITIALS.match(t) for t in tokens):
         return None
     return name, (" ".join(ranks) or None)
+
+
+def _ranks(tokens: list[str]) -> tuple[list[str], bool]:
+    """Take the honorifics and ranks off the front of `tokens` (in place): the ranks as written ("Col.",
+    "Chief Warrant Officer"), and whether anything was taken."""
+    ranks: list[str] = []
+    prefixed = False
+    while tokens:
+        word = tokens[0].rstrip(".")
+        if word in _TITLES:
+            token = tokens.pop(0)
+            prefixed = True
+            if word in RANKS:
+                ranks.append(token)
+            continue
+        lead = 0
+        while lead < len(tokens) - 1 and tokens[lead] in _RANK_LEADS:
+            lead += 1
+        if lead and tokens[lead].rstrip(".") in _RANK_ENDS | RANKS:
+            ranks.append(" ".join(tokens[: lead + 1]))
+            del tokens[: lead + 1]
+            prefixed = True
+            continue
+        break
+    return ranks, prefixed
 
 
 @lru_cache(maxsize=16384)
@@ -286,14 +350,24 @@ def role_first(segment: str) -> bool:
     return bool(m and not m.group(0).endswith("s"))
 
 
+_TO_BODY = re.compile(r"^(?P<state>.+?)\s+to\s+(?:the\s+)?(?P<body>.+)$")
+
+
 @lru_cache(maxsize=4096)
 def role_of(segment: str) -> tuple[str, str] | None:
-    """ "Counselor of the Permanent Mission ..." -> ("Counselor", "Permanent Mission ...")."""
+    """ "Counselor of the Permanent Mission ..." -> ("Counselor", "Permanent Mission ..."). A lone
+    generic word is part of the role ("Head of Office" -> ("Head of Office", "")); so is a state
+    represented to a body ("Permanent Representative of Myanmar to the UN" -> (that, "Myanmar"))."""
     m = _ROLE_OF.match(segment)
-    if not m or not looks_organization(m.group("org")):
+    org = m.group("org") if m else ""
+    if not m or not looks_organization(org):
         return None
-    role = _ARTICLE.sub("", m.group("role").strip())
-    return role, m.group("org")
+    if " " not in org and _ORG_WORDS.fullmatch(org) and not known_organization(org):
+        return _ARTICLE.sub("", segment), ""
+    to = _TO_BODY.match(org) if " to " in org else None
+    if to and looks_organization(to.group("body")) and not looks_organization(to.group("state")):
+        return _ARTICLE.sub("", segment), to.group("state")
+    return _ARTICLE.sub("", m.group("role").strip()), org
 
 
 @lru_cache(maxsize=16384)
@@ -303,6 +377,16 @@ def split_release(segment: str) -> tuple[str | None, str] | None:
     if not m:
         return None
     return (segment[: m.start()].strip() or None), segment[m.start() :]
+
+
+_RESOLUTION = re.compile(r"^(?P<org>.+?)\s+(?P<title>Resolutions?\s+\S*\d.*)$")
+
+
+@lru_cache(maxsize=4096)
+def split_resolution(segment: str) -> tuple[str, str] | None:
+    """ "UNGA Resolution 51/45S" -> ("UNGA", "Resolution 51/45S")."""
+    m = _RESOLUTION.match(segment) if "Resolution" in segment else None
+    return (m.group("org"), m.group("title")) if m and looks_organization(m.group("org")) else None
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")

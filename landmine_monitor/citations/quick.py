@@ -105,7 +105,7 @@ def communication(text: str, body: str) -> Citation | None:
     if read is None:
         return None
     c = Citation(kind, text, read[0], read[1])
-    fill_communication(c, [s for s, _ in map(cp.clean_segment, segs.split(",")) if s], kind)
+    fill_communication(c, cp.join_dc([s for s, _ in map(cp.clean_segment, segs.split(",")) if s]), kind)
     return c
 
 
@@ -144,7 +144,7 @@ def pieces(body: str) -> cp.Pieces | None:
     if "(" in segs and not _plain_parens(segs):
         return None
     p.work = segs
-    p.segments = [s for s, _ in map(cp.clean_segment, segs.split(",")) if s]
+    p.segments = cp.join_dc([s for s, _ in map(cp.clean_segment, segs.split(",")) if s])
     return p
 
 

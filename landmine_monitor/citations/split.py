@@ -11,7 +11,7 @@ SPACE = re.compile(r"\s+")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 ABBREV = cp.words(
     "Mr Mrs Ms Dr Prof Dept No Nos St Sgt Lt Col Gen Capt Maj Brig Cmdr Rev Jr Sr Co Inc Ltd Corp "
-    "p pp vol Vol ed eds Ed cf Cf al approx Amb Gov Sen Rep Art para Fig Jan Feb Mar Apr Jun Jul Aug Sep "
+    "p pp vol Vol ed eds Ed cf Cf al approx Amb Gov Sen Rep Art para Fig Doc Docs Jan Feb Mar Apr Jun Jul Aug Sep "
     "Sept Oct Nov Dec"
 )
 # The stop and the spaces after it (a cut is at start + 1); a literal first lets re skip ahead.
@@ -20,8 +20,13 @@ AND_SOURCE = re.compile(
     r"\s+and\s+(?=(?:Landmine Monitor|LM\b|Email|E-mail|Letter|Statement|Interview|Telephone|Ibid|“))"
 )
 _COMMA_AND = re.compile(r",\s+and\s+")
-LEAD = re.compile(r"^(?:(?:See(?:\s+also)?|Cf\.|Also|and|And|Quoted in|Cited in|Source)\s*[,:]?\s+)+")
-LEAD_STARTS = ("See", "Cf.", "Also", "and", "And", "Quoted in", "Cited in", "Source")  # LEAD can match
+LEAD = re.compile(
+    r"^(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.|Also|also|and|And|Quoted in|quoted in|Cited in|cited in|Source)"
+    r"\s*[,:]?\s+)+"
+)
+# What LEAD can start with.
+LEAD_STARTS: tuple[str, ...] = ("See", "see", "Cf.", "cf.", "Also", "also", "and", "And", "Source")
+LEAD_STARTS += ("Quoted in", "quoted in", "Cited in", "cited in")
 _CUE = re.compile(
     r"^(?:See\b|Ibid|Landmine Monitor|LM\b|Statement|Speech|Remarks|Intervention|E-?mail|Letter|Interview|"
     r"Telephone|Information provided|Response|“|\"|Press release|News release)",
@@ -31,7 +36,8 @@ _CUE = re.compile(
 # position in C instead of trying the alternation there (tests/test_citations_fast.py: same matches).
 _VERB = re.compile(
     r"(?=[iawhsrcmdbkt])\b(?:is|are|was|were|has|have|had|will|would|appears?|seems?|said|says|reported|indicated?|indicates|"
-    r"could|can|cannot|may|might|should|did|does|do|been|being|conducted|killed|injured|remain|remains)\b"
+    r"could|can|cannot|may|might|should|did|does|do|been|being|be|conducted|killed|injured|remain|remains|"
+    r"asked|requested|withheld)\b"
 )
 _COMPLETE = re.compile(
     r"(?=[“\"12hwDdRWYHGSAMPTFBUN])(?:[“\"]|\b(?:19|20)\d\d\b|https?://|www\.|" + cp.WORK_WORDS.pattern + ")"
@@ -40,8 +46,8 @@ _COMPLETE = re.compile(
 # exactly when one of the words between them is a verb (a set look-up instead of a search).
 VERBS = frozenset(
     b"is are was were has have had will would appear appears seem seems said says reported indicate "
-    b"indicated indicates could can cannot may might should did does do been being conducted killed "
-    b"injured remain remains".split()
+    b"indicated indicates could can cannot may might should did does do been being be conducted killed "
+    b"injured remain remains asked requested withheld".split()
 )
 _ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(256))
 INITIAL = re.compile(r"(?:[A-Z]\.)*[A-Z]|[a-z]")
