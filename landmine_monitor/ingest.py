@@ -6,10 +6,14 @@ file is stored, and the batch goes on. An unchanged file is a no-op; a changed o
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
+import signal
 import sqlite3
+import sys
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -74,8 +78,10 @@ def _zip_items(path: Path) -> Iterator[Item]:
     except (zipfile.BadZipFile, OSError, EOFError) as e:
         yield Item(str(path), _raiser(InputError(str(path), f"not a readable zip archive ({e})")))
         return
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
+    # A member over the 20 MB limit fails on its own, unread; the rest are held to the zip bomb limits.
+    within = [i for i in infos if i.file_size <= MAX_BYTES]
+    total = sum(i.file_size for i in within)
+    packed = sum(i.compress_size for i in within) or 1
     if total > MAX_ZIP_TOTAL or total / packed > MAX_ZIP_RATIO:
         problem = f"refused: unpacks to {total / 1e6:.0f} MB from {packed / 1e6:.1f} MB (zip bomb?)"
         yield Item(str(path), _raiser(InputError(str(path), problem)))
@@ -92,17 +98,31 @@ def _zip_reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], byte
     def read() -> bytes:
         name = f"{zf.filename}!{info.filename}"
         if info.file_size > MAX_BYTES:
-            raise InputError(name, f"file is {info.file_size / 1e6:.1f} MB, over the 20 MB limit")
+            size = f"{info.file_size / 1e6:.1f} MB"
+            if info.file_size / max(info.compress_size, 1) > MAX_ZIP_RATIO:
+                problem = f"refused: unpacks to {size} from {info.compress_size / 1e6:.1f} MB (zip bomb?)"
+                raise InputError(name, f"{problem}, over the 20 MB limit")
+            raise InputError(name, f"file is {size}, over the 20 MB limit")
         try:
             with zf.open(info) as fh:
                 data = fh.read(MAX_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as e:
-            raise InputError(name, f"cannot be read from the archive ({e})") from e
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error, NotImplementedError) as e:
+            raise InputError(name, f"cannot be read from the archive ({_zip_problem(e)})") from e
         if len(data) > MAX_BYTES:
             raise InputError(name, "unpacks to more than the 20 MB limit")
         return data
 
     return read
+
+
+def _zip_problem(error: Exception) -> str:
+    """A zip member's read error in the user's terms."""
+    message = str(error)
+    if "encrypted" in message:
+        return "it is encrypted: a password is needed"
+    if isinstance(error, zlib.error):
+        return f"its compressed data is damaged: {message}"
+    return message
 
 
 def _raiser(error: Exception) -> Callable[[], bytes]:
@@ -171,6 +191,8 @@ def _read(item: Item) -> bytes | str:
         return e.problem
     except OSError as e:
         return f"cannot be read ({e.strerror or e})"
+    except Exception as e:  # any other reading failure is this page's problem, not the batch's
+        return f"cannot be read ({type(e).__name__}: {e})"
 
 
 def _process_path(arg: tuple[str, tuple[str, str] | None, bool]) -> Outcome:
@@ -189,13 +211,30 @@ def _outcomes(
     if workers <= 1 or len(items) < 100:
         yield from (_process(i.name, _read(i), known.get(i.name), plan) for i in items)
         return
-    with ProcessPoolExecutor(workers) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_end_with, initargs=(os.getpid(),))
+    try:
         if all(os.path.isfile(i.name) for i in items):  # files are read by the workers
             args = [(i.name, known.get(i.name), plan) for i in items]
             yield from pool.map(_process_path, args, chunksize=8)
         else:  # zip members are read here, parsed there
             zargs = ((i.name, _read(i), known.get(i.name), plan) for i in items)
             yield from pool.map(_process_bytes, zargs, chunksize=8)
+    finally:  # a batch cut short (Ctrl-C, `kill`) drops the pages not yet parsed instead of waiting for them
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_with(parent: int) -> None:
+    """In a parser process: end when the ingesting process ends, however it ends (on Linux; elsewhere the
+    pool's own shutdown). An orphaned parser process would otherwise wait forever, holding what it
+    inherited, the search index's write lock among it."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the ingesting process's handler: end at once
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            return
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(1)
 
 
 def ingest(
@@ -209,7 +248,7 @@ def ingest(
     With a `feed`, each stored report is also indexed for search (the caller closes the feed)."""
     items = collect(paths)
     summary = Summary()
-    known = store.known_sources(conn)
+    known = _same_files(store.known_sources(conn), items)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     with store.batch(conn):
         for done, out in enumerate(_outcomes(items, known, workers, feed is not None), start=1):
@@ -217,6 +256,24 @@ def ingest(
             if progress:
                 progress(done, len(items), out.name)
     return summary
+
+
+def _same_files(known: dict[str, tuple[str, str]], items: list[Item]) -> dict[str, tuple[str, str]]:
+    """`known`, plus each page whose path is spelled otherwise than the stored one of the same file
+    ("kor.txt" stored, "/data/kor.txt" given): an unchanged file stays unchanged, a changed one replaces."""
+    missing = [item.name for item in items if item.name not in known]
+    if not missing or not known:
+        return known
+    by_file: dict[tuple[int, int, str], str] = {}
+    for stored in known:
+        if (key := store.source_file_key(stored)) is not None:
+            by_file.setdefault(key, stored)
+    out = dict(known)
+    for name in missing:
+        key = store.source_file_key(name)
+        if key is not None and key in by_file:
+            out[name] = known[by_file[key]]
+    return out
 
 
 def _store(

@@ -60,11 +60,20 @@ def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
 
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     """A plain aligned text table for people reading a terminal."""
-    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for row in cells:
         print("  ".join(v[:80].ljust(min(w, 80)) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _cell(value: Any) -> str:
+    """A value as a person reads it in a table: lists as "MNG, OMN", nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
 
 
 def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], as_json: bool, as_csv: bool) -> None:

@@ -9,22 +9,32 @@ from pathlib import Path
 import typer
 
 from ..errors import InputError
-from ..parse import parse_file
+from ..ingest import collect
+from ..parse import parse_bytes
 from . import app
 
 
 @app.command()
 def parse(
-    paths: list[Path] = typer.Argument(..., help="Archived pages (.txt, .html, .md) to parse."),
+    paths: list[Path] = typer.Argument(
+        ...,
+        readable=False,  # an unreadable page is that page's error line, not the end of the batch
+        help="Archived pages (.txt, .html, .md), folders (searched recursively) and .zip archives.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per page (JSON Lines)."),
 ) -> None:
     """Parse pages into reports and print them (no database is touched)."""
     failed = 0
-    for path in paths:
+    for item in collect(paths):
+        path = item.name
         try:
-            report = parse_file(path)
+            report = parse_bytes(item.read(), path)
         except InputError as e:
             typer.echo(f"error: {e}", err=True)
+            failed += 1
+            continue
+        except OSError as e:
+            typer.echo(f"error: {path}: cannot be read ({e.strerror or e})", err=True)
             failed += 1
             continue
         except Exception as e:  # a parser bug must not stop the batch: name the page and go on

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import typer
 
 from .. import store
 from ..ingest import ingest as ingest_paths
+from ..search import SearchError
 from ..search.indexer import Feed
 from ..settings import db_option
 from ..store import archive
@@ -17,26 +20,47 @@ from .common import country_arg, open_db, print_json, print_rows, report_id_arg
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files, folders (searched recursively) and .zip archives."),
+    paths: list[Path] = typer.Argument(
+        ...,
+        readable=False,  # an unreadable page is that page's failure line, not the end of the batch
+        help="Files, folders (searched recursively) and .zip archives.",
+    ),
     db: Path = db_option(),
     workers: int = typer.Option(0, help="Parser processes (0: one per core, at most 2)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Parse pages and store them; unchanged files are skipped, changed ones replace their report."""
     conn = store.connect(db, notice=lambda message: typer.echo(message, err=True))
-    with typer.progressbar(
-        length=1, label="Ingesting", file=None if not quiet else open("/dev/null", "w")
-    ) as bar:
+    feed = Feed(db)  # fails here, before anything is stored, when another process writes the index
+    index_problem = None
+    previous_handler = signal.signal(signal.SIGTERM, _stop)  # `kill` stops as Ctrl-C does: cleanly
+    try:
+        with typer.progressbar(
+            length=1, label="Ingesting", show_pos=True, file=None if not quiet else open(os.devnull, "w")
+        ) as bar:
 
-        def progress(done: int, total: int, name: str) -> None:
-            bar.length = total
-            bar.update(1)
+            def progress(done: int, total: int, name: str) -> None:
+                bar.length = total
+                bar.update(1)
+                seen[:] = [done, total]
 
-        feed = Feed(db)
-        try:
-            summary = ingest_paths(conn, paths, progress=progress, workers=workers or None, feed=feed)
-        finally:  # what was stored is committed to the database: index it even if the batch was cut short
-            feed.close()
+            seen = [0, 0]
+            try:
+                summary = ingest_paths(conn, paths, progress=progress, workers=workers or None, feed=feed)
+            except KeyboardInterrupt:
+                typer.echo(
+                    f"\ninterrupted after {seen[0]} of {seen[1]} pages: what was stored is kept, each report whole;"
+                    " the same command again goes on (stored files are skipped as unchanged)",
+                    err=True,
+                )
+                raise typer.Exit(130) from None
+            finally:  # what was stored is committed to the database: index it even if the batch was cut short
+                try:
+                    feed.close()
+                except SearchError as e:
+                    index_problem = str(e)
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
     for name, problem in summary.skipped:
         typer.echo(f"skipped: {name}: {problem}", err=True)
     for name, problem in summary.failed:
@@ -47,8 +71,20 @@ def ingest(
         f"{db}: {s['editions']} editions, {s['countries']} countries, {s['reports']} reports, "
         f"{s['sections']} sections, {s['paragraphs']} paragraphs, {s['footnotes']} footnotes"
     )
-    if summary.failed:
+    if index_problem is not None:
+        typer.echo(
+            f"error: the reports above are stored, but the search index was not updated: {index_problem}; "
+            f"run `landmine-monitor reindex --db {db}` once the other process is done",
+            err=True,
+        )
+    if summary.failed or index_problem is not None:
         raise typer.Exit(1)
+
+
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM during an ingest: stop as after Ctrl-C (the report being stored is stored whole or not at all,
+    the parser processes end, what was stored gets indexed)."""
+    raise KeyboardInterrupt
 
 
 @app.command()

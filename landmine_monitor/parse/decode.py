@@ -38,9 +38,18 @@ def decode_page(data: bytes, name: str) -> tuple[str, str | None]:
         raise InputError(name, f"input is too large ({len(data) / 1e6:.1f} MB; the limit is 20 MB)")
     if not data.strip():
         raise InputError(name, "file is empty")
-    if _looks_binary(data):
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            raise InputError(name, "cannot be decoded as UTF-16 text") from None
+        if _looks_binary(text.encode("utf-8")):
+            raise InputError(name, "looks like a binary file, not a text or HTML page")
+    elif _looks_binary(data):
         raise InputError(name, "looks like a binary file, not a text or HTML page")
-    text = _decode(data, name)
+    else:
+        text = _decode(data, name)
     text = repair_mojibake(text).replace("\r\n", "\n").replace("\r", "\n")
     if "<" in text[:2000] and _HTML_START.search(text[:2000]):
         return html_to_text(text)
@@ -48,6 +57,25 @@ def decode_page(data: bytes, name: str) -> tuple[str, str | None]:
 
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def _utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text (as Windows' Notepad saves "Unicode"): "utf-16" with a byte order mark,
+    "utf-16-le" or "utf-16-be" without one, when every other byte of the start is a NUL (Latin text), and
+    None for anything else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 16 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 16:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -166,7 +166,12 @@ def writer(index: tantivy.Index, heap: int, threads: int, path: Path) -> tantivy
     try:
         return index.writer(heap, threads)
     except ValueError as e:
-        raise SearchError(f"{path}: the search index is being written by another process ({e})") from e
+        if "LockBusy" in str(e):
+            raise SearchError(
+                f"{path}: the search index is being written by another process (an ingest or a reindex);"
+                " try again once it is done"
+            ) from e
+        raise SearchError(f"{path}: the search index cannot be written ({e})") from e
 
 
 def usable(path: Path) -> bool:

@@ -132,8 +132,10 @@ class Feed:
             index = open_index(self.path)
         elif not self.path.exists() and empty:
             index = create(self.path)  # readers see it once its manifest is written, at close
-        else:
-            return  # missing beside stored reports, or of another version: rebuilt whole at close
+        else:  # missing beside stored reports, or of another version: rebuilt whole at close
+            if self.path.exists():
+                _hold(self.path)  # but another process writing it is an error now, before anything is stored
+            return
         self.writer = index_writer(index, FEED_HEAP, 1, self.path)
 
     def add(self, conn: sqlite3.Connection, replaced: Iterable[str], planned: Plan) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -39,6 +40,7 @@ __all__ = [
     "delete_report",
     "find_report",
     "report_sha",
+    "source_file_key",
 ]
 
 
@@ -48,25 +50,51 @@ def connect(
     """Open the database; a writer creates and migrates it (telling `notice` before it upgrades a database
     that holds reports), a reader never writes (web process)."""
     p = Path(path)
-    if readonly:
-        if not p.exists():
-            raise MonitorError(f"{p}: no such database (run `landmine-monitor ingest` first)")
-        conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(p, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
+    if readonly and not p.exists():
+        raise MonitorError(f"{p}: no such database (run `landmine-monitor ingest` first)")
+    if p.is_dir():
+        raise MonitorError(f"{p}: is a folder, not a database file")
+    if not readonly and not p.parent.is_dir():
+        raise MonitorError(f"{p}: cannot create the database: folder {p.parent} does not exist")
+    conn: sqlite3.Connection | None = None
     try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(p, isolation_level=None)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
         if readonly:
             check_version(conn)
         else:
             migrate(conn, (lambda message: notice(f"{p}: {message}")) if notice else None)
     except MonitorError as e:
-        conn.close()
+        if conn is not None:
+            conn.close()
         raise MonitorError(f"{p}: {e}") from None
+    except sqlite3.Error as e:  # not a database, a read-only folder or file, a full disk
+        if conn is not None:
+            conn.close()
+        raise MonitorError(f"{p}: cannot open the database ({_open_problem(p, e)})") from None
     return conn
+
+
+def _open_problem(p: Path, error: sqlite3.Error) -> str:
+    """Why SQLite could not open or set up `p`, in the user's terms."""
+    message = str(error)
+    if "not a database" in message:
+        return "the file is not an SQLite database"
+    if "readonly" in message or "unable to open" in message:
+        where = p if p.exists() else p.parent
+        if not os.access(where, os.W_OK):
+            return f"{where} is read-only"
+        if "unable to open" in message:
+            return (
+                "SQLite cannot open it, or cannot create its -wal and -shm files beside it; check the folder"
+            )
+    return message
 
 
 BATCH_CHECKPOINT_PAGES = 25_000  # about 100 MB of write-ahead log between checkpoints during a batch
@@ -271,10 +299,15 @@ def save_prepared(conn: sqlite3.Connection, prepared: Prepared, previous_id: str
     """
     rid, path = prepared.rid, prepared.rows["reports"][0][5]
     row = conn.execute("SELECT sha256, source_path FROM reports WHERE id = ?", (rid,)).fetchone()
+    moved = row is not None and row[1] not in (None, path)  # stored from another path, or another spelling
+    same_file = moved and source_file_key(row[1]) == source_file_key(path) is not None
     if row is not None and row[0] == prepared.sha256:
+        if moved and not same_file and not _source_exists(row[1]):  # a renamed file: follow it
+            with transaction(conn):
+                conn.execute("UPDATE reports SET source_path = ? WHERE id = ?", (path, rid))
         return "unchanged"
-    if row is not None and row[1] not in (None, path) and _source_exists(row[1]):
-        raise DuplicateReport(f"same report ({rid}) as {row[1]}, which is already stored; skipped")
+    if moved and not same_file and _source_exists(row[1]):
+        raise DuplicateReport(f"same report ({rid}) as {row[1]}, which is already stored")
     stale = [x for x in (rid if row is not None else None, previous_id) if x is not None]
     with transaction(conn):
         for old_id in dict.fromkeys(stale):
@@ -300,6 +333,18 @@ def _first_notes(notes: list[Footnote]) -> dict[int, str]:
 def _source_exists(source_path: str) -> bool:
     """Whether a stored report's source file is still there (for a zip member, its archive)."""
     return Path(source_path.split("!", 1)[0]).exists()
+
+
+def source_file_key(source_path: str) -> tuple[int, int, str] | None:
+    """Which file a source path names, however it is spelled ("kor.txt", "./kor.txt", "/abs/kor.txt"):
+    the file's device and inode, with the member's name for a zip member ("archive.zip!2004/kor.txt"). None
+    when no such file is there. A relative path is read from the current folder."""
+    path, member = (source_path, "") if os.path.isfile(source_path) else source_path.partition("!")[::2]
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino, member)
 
 
 def _citation_rows(rid: str, r: Report) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
