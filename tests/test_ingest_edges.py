@@ -289,3 +289,35 @@ def test_unreadable_page_is_its_own_failure(tmp_path: Path) -> None:
     result = run("ingest", secret, other, "--db", tmp_path / "m.db", "--quiet")
     assert result.returncode == 1 and "1 ingested" in result.stdout
     assert "secret.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_show_keeps_escape_sequences_from_the_terminal(tmp_path: Path) -> None:
+    page = tmp_path / "bhutan.txt"
+    page.write_text(
+        GOOD.replace("continued in 2003.", "continued in 2003.\x1b]0;owned\x07 \x1b[2J"), encoding="utf-8"
+    )
+    db = tmp_path / "m.db"
+    assert run("ingest", page, "--db", db, "--quiet").returncode == 0
+    shown = run("show", "BTN", "2004", "--db", db)
+    assert shown.returncode == 0
+    assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
+    assert "continued in 2003." in shown.stdout and "]0;owned" in shown.stdout  # the text stays, inert
+    as_json = json.loads(run("show", "BTN", "2004", "--db", db, "--json").stdout)  # JSON keeps it as stored
+    assert any("\x1b]0;owned" in p["text"] for s in as_json["sections"] for p in s["paragraphs"])
+
+
+def test_small_options(examples_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    assert run("ingest", examples_dir, "--db", db, "--quiet").returncode == 0
+    csv_lines = run("editions", "--db", db, "--csv").stdout.splitlines()
+    editions = json.loads(run("editions", "--db", db, "--json").stdout)
+    assert csv_lines[0] == "year,reports,countries" and len(csv_lines) == len(editions) + 1
+    assert run("sources", "--db", db, "--kind", "Email", "--json").returncode == 0
+    assert run("sources", "--db", db, "--limit", "0").returncode == 2  # a usage error, not "no sources"
+    note = "Email from Ana Ruiz, Director, Bhutan Mine Action Centre, 2 May 2004."
+    piped = subprocess.run(
+        [*CLI, "cite", "-", "--json"], input=note, capture_output=True, text=True, timeout=60
+    )
+    given = run("cite", note, "--json")
+    assert piped.returncode == 0 and json.loads(piped.stdout) == json.loads(given.stdout)
+    assert json.loads(given.stdout)[0]["kind"] == "email"

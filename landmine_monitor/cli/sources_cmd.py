@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -29,12 +30,13 @@ def sources(
     country: str | None = typer.Option(
         None, "--country", "-c", help="Only sources cited in this country's reports."
     ),
-    limit: int | None = typer.Option(None, "--limit", "-n", help="At most this many sources."),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="At most this many sources."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON, with every place each source is cited."),
     as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
     db: Path = db_option(),
 ) -> None:
     """The sources the archive cites, most cited first: how often, in which reports and editions."""
+    kind = kind.strip().lower() if kind is not None else None
     if kind is not None and kind not in CITATION_KINDS:
         raise MonitorError(f"unknown citation kind {kind!r} (one of: {', '.join(CITATION_KINDS)})")
     iso3 = country_arg(country).iso3 if country else None
@@ -80,10 +82,14 @@ def citations(
 
 @app.command()
 def cite(
-    text: str = typer.Argument(..., help="The text of a footnote, e.g. 'Email from X, HI, 19 August 2004'."),
+    text: str = typer.Argument(
+        ..., help="The text of a footnote, e.g. 'Email from X, HI, 19 August 2004'; - reads it from stdin."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Parse any footnote text into its citations (no database)."""
+    if text == "-":
+        text = sys.stdin.read()
     if not text.strip():
         raise MonitorError("cite: the note text is empty")
     found = parse_note(text)

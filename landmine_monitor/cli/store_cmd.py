@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def ingest(
         help="Files, folders (searched recursively) and .zip archives.",
     ),
     db: Path = db_option(),
-    workers: int = typer.Option(0, help="Parser processes (0: one per core, at most 2)."),
+    workers: int = typer.Option(0, min=0, help="Parser processes (0: one per core, at most 2)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Parse pages and store them; unchanged files are skipped, changed ones replace their report."""
@@ -138,10 +139,14 @@ def countries(
 
 
 @app.command()
-def editions(db: Path = db_option(), as_json: bool = typer.Option(False, "--json")) -> None:
+def editions(
+    db: Path = db_option(),
+    as_json: bool = typer.Option(False, "--json"),
+    as_csv: bool = typer.Option(False, "--csv"),
+) -> None:
     """List the editions with their number of reports and countries."""
     rows = archive.list_editions(open_db(db))
-    print_rows(rows, ["year", "reports", "countries"], as_json, as_csv=False)
+    print_rows(rows, ["year", "reports", "countries"], as_json, as_csv)
 
 
 @app.command()
@@ -159,15 +164,25 @@ def show(
     if as_json:
         print_json(report.to_dict())
         return
-    typer.echo(f"{report.title or c.name} [{rid}]")
+    echo = _terminal_echo
+    echo(f"{report.title or c.name} [{rid}]")
     for kd in report.key_developments:
-        typer.echo(f"\nKey developments since {kd.since}: {kd.text}")
+        echo(f"\nKey developments since {kd.since}: {kd.text}")
     for s in report.sections:
         heading = s.heading or f"({', '.join(s.topics)}, heading inferred)"
-        typer.echo(f"\n{'#' * s.level} {heading}")
+        echo(f"\n{'#' * s.level} {heading}")
         for p in s.paragraphs:
-            typer.echo(f"\n{p.text}")
+            echo(f"\n{p.text}")
     if report.footnotes:
-        typer.echo("")
+        echo("")
         for f in report.footnotes:
-            typer.echo(f"[{f.number}] {f.text}")
+            echo(f"[{f.number}] {f.text}")
+
+
+# Control characters but line breaks and tabs: a page's text must not drive the reader's terminal (an
+# escape sequence that sets its title, moves the cursor or hides text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _terminal_echo(text: str) -> None:
+    typer.echo(_CONTROL.sub("", text))
