@@ -4,7 +4,9 @@ A unit is a run of lines that belong together: one line, or hard-wrapped lines j
 `kd` (Key developments since ...), `heading`, `prose` (a paragraph), `box` (a cell of an overview
 table: short label/value lines, as in the 2007-2009 reports and the later country profiles), `meta`
 (Last updated: ...). Headings are found by pattern (topics.py) and by structure (a short title-like
-line between paragraphs), never by listing known pages.
+line between paragraphs), never by listing known pages. A sentence, however short ("None took
+place.[4]"), is never a heading, and a run of short lines that is a third or more sentences is
+headings over one-sentence paragraphs, not an overview table.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ LABEL = re.compile(
 _TERMINAL = '.!?:;”"|'
 _WORD = re.compile(r"\S+")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9\)\]][.!?]\s+[A-Z]")
+_TRAILING_MARKERS = re.compile(r"(?:\s*\[\s*\d{1,4}\s*\])+$")
+_MARKER_AT = re.compile(r"\[\s*\d{1,4}\s*\]")
+_SMALL = {"and", "of", "the", "in", "for", "to", "on", "a", "an", "by", "with", "at", "or"}
 
 
 @dataclass
@@ -85,6 +90,27 @@ def is_prose(text: str) -> bool:
     return words >= 10 and bool(end) and end[-1] in '.!?”":;'
 
 
+def is_sentence(text: str) -> bool:
+    """A line that reads as a sentence however short ("No clearance took place.[8]"): it ends with a
+    full stop (before any closing quote or `[n]` markers), or holds a marker after a question mark or
+    after four or more words that are not a title ("Some casualties were reported in 2000[10]"). A
+    heading may carry a marker ("Casualties in 2009 [1]") but reads as a title, never ends with a
+    full stop, and ends with a question mark only without a marker."""
+    t = text.rstrip("| ")
+    marked = _MARKER_AT.search(t) if "[" in t else None
+    if marked:
+        t = _TRAILING_MARKERS.sub("", t)
+    end = t.rstrip(" ”\"’'")[-1:]
+    if end == ".":
+        return True
+    if marked is None:  # "Who should organize a release event?" is a heading of an FAQ page
+        return False
+    if end in ("?", "!"):
+        return True
+    words = [w for w in _WORD.findall(t[: marked.start()]) if w[0].isalpha()]
+    return len(words) >= 4 and not all(w[0].isupper() or w in _SMALL for w in words)
+
+
 def is_candidate(text: str) -> bool:
     """Short, title-like, not a sentence, not a value: could be a heading line."""
     t = text.strip().rstrip("|").strip()
@@ -95,7 +121,7 @@ def is_candidate(text: str) -> bool:
     if _SENTENCE_INSIDE.search(t):
         return False
     letters = sum(c.isalpha() for c in t)
-    return letters * 2 >= len(t.replace(" ", ""))
+    return letters * 2 >= len(t.replace(" ", "")) and not is_sentence(t)
 
 
 def _title_like(text: str) -> bool:
@@ -104,8 +130,7 @@ def _title_like(text: str) -> bool:
         return False
     if text.upper() == text:
         return True
-    small = {"and", "of", "the", "in", "for", "to", "on", "a", "an", "by", "with", "at", "or"}
-    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
     return caps == len(words) or (words[0][0].isupper() and len(words) <= 6)
 
 
@@ -179,8 +204,7 @@ def _is_heading(units: list[Unit], i: int) -> bool:
 def _strict_title(text: str) -> bool:
     """Every significant word capitalised ("Ten-Year Summary"), or at most two words."""
     words = [w for w in _WORD.findall(text) if w[0].isalpha()]
-    small = {"and", "of", "the", "in", "for", "to", "on", "a", "an", "by", "with", "at", "or"}
-    return len(words) <= 2 or all(w[0].isupper() or w in small for w in words)
+    return len(words) <= 2 or all(w[0].isupper() or w in _SMALL for w in words)
 
 
 def _mark_boxes(units: list[Unit], start: int) -> None:
@@ -195,9 +219,34 @@ def _mark_boxes(units: list[Unit], start: int) -> None:
         while j < n and units[j].role in ("short", "meta", "item"):
             j += 1
         run = [k for k in range(i, j) if units[k].role in ("short", "item")]
-        if len(run) >= 4:
-            _mark_box_run(units, run, j, at_start=run[0] <= start)
+        if len(run) >= 4 and not _sentence_run(units, run):
+            tail = _section_tail(units, run)
+            box = run[: len(run) - tail]
+            if len(box) >= 2:
+                _mark_box_run(units, box, box[-1] + 1 if tail else j, at_start=run[0] <= start)
         i = j
+
+
+def _sentence_run(units: list[Unit], run: list[int]) -> bool:
+    """Whether a run of short lines is headings over one-sentence paragraphs, not an overview table.
+
+    Overview cells are labels and values ("Not a State Party", "Total: 438"); a value is seldom a
+    sentence (at most one cell in five in the real tables). When a third or more of the lines are
+    sentences, the run is sections whose paragraphs happen to be short."""
+    sentences = sum(1 for k in run if is_sentence(units[k].text))
+    return sentences * 3 >= len(run)
+
+
+def _section_tail(units: list[Unit], run: list[int]) -> int:
+    """How many lines at the end of a box run are sections with a one-sentence paragraph (a section
+    heading, then a sentence), which follow the table rather than belong to it."""
+    n = 0
+    while len(run) - n >= 2 and is_sentence(units[run[-1 - n]].text):
+        t = units[run[-2 - n]].text.rstrip("| ")
+        if not (is_candidate(t) and heading_topics(t) and not LABEL.search(t) and _strict_title(t)):
+            break
+        n += 2
+    return n
 
 
 def _mark_box_run(units: list[Unit], run: list[int], end: int, at_start: bool) -> None:
