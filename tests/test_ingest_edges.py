@@ -321,3 +321,21 @@ def test_small_options(examples_dir: Path, tmp_path: Path) -> None:
     given = run("cite", note, "--json")
     assert piped.returncode == 0 and json.loads(piped.stdout) == json.loads(given.stdout)
     assert json.loads(given.stdout)[0]["kind"] == "email"
+
+
+def test_a_profile_is_reached_by_its_report_id_or_its_country_alone(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "m.db"
+    assert run("ingest", examples_dir, "--db", db, "--quiet").returncode == 0
+    reports = json.loads(run("reports", "--db", db, "--json").stdout)
+    profile = next(r for r in reports if r["edition"] is None)
+    by_id = json.loads(run("show", profile["id"], "--db", db, "--json").stdout)
+    assert by_id["edition"] is None and by_id["country"]["iso3"] == profile["iso3"]
+    by_country = json.loads(run("show", profile["iso3"], "--db", db, "--json").stdout)
+    assert by_country == by_id
+    notes = json.loads(run("citations", profile["id"], "--db", db, "--json").stdout)
+    assert notes["report_id"] == profile["id"] and len(notes["notes"]) == profile["footnotes"]
+    several = next(r["iso3"] for r in reports if sum(x["iso3"] == r["iso3"] for x in reports) > 1)
+    ambiguous = run("show", several, "--db", db)
+    assert ambiguous.returncode == 1 and "give an edition" in ambiguous.stderr

@@ -45,6 +45,25 @@ def report_id_arg(conn: sqlite3.Connection, country: Country, edition: int, db: 
     return rid
 
 
+def report_arg(
+    conn: sqlite3.Connection, report: str, edition: int | None, db: Path
+) -> tuple[str, Country | None]:
+    """The report a user names: COUNTRY EDITION, or a report id as `reports` lists it (a country profile has
+    no edition: `ury-uruguay-21693d88`), or a country alone when it has one report only (its profile)."""
+    if edition is None and store.report_sha(conn, report) is not None:
+        return report, None
+    country = country_arg(report)
+    if edition is not None:
+        return report_id_arg(conn, country, edition, db), country
+    held = archive.list_reports(conn, iso3=country.iso3)
+    if len(held) == 1:
+        return held[0]["id"], country
+    raise MonitorError(
+        f"give an edition for {country.name} ({country.iso3}): {db} holds "
+        + (", ".join(str(r["edition"] or r["id"]) for r in held) or "no report of it")
+    )
+
+
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 

@@ -17,7 +17,7 @@ from ..settings import db_option
 from ..sources import label
 from ..store import sources as queries
 from . import app
-from .common import country_arg, open_db, print_csv, print_json, print_table, report_id_arg
+from .common import country_arg, open_db, print_csv, print_json, print_table, report_arg
 
 SOURCE_COLUMNS = queries.REGISTRY_COLUMNS
 
@@ -55,20 +55,24 @@ def sources(
 
 @app.command()
 def citations(
-    country: str = typer.Argument(..., help="ISO code (PRK) or a name ('North Korea')."),
-    edition: int = typer.Argument(..., min=1900, max=2100, help="Edition year, e.g. 2004."),
+    country: str = typer.Argument(
+        ..., help="ISO code (PRK) or a name ('North Korea'), or a report id from `reports`."
+    ),
+    edition: int | None = typer.Argument(None, min=1900, max=2100, help="Edition year, e.g. 2004."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     db: Path = db_option(),
 ) -> None:
-    """Every note of one report, parsed into citations, and how old the report's sources are."""
-    c = country_arg(country)
+    """Every note of one report, parsed into citations, and how old the report's sources are: COUNTRY EDITION,
+    or a report id (a country profile has no edition)."""
     conn = open_db(db)
-    rid = report_id_arg(conn, c, edition, db)
+    rid, _ = report_arg(conn, country, edition, db)
     notes = queries.report_notes(conn, rid)
-    ages = source_ages(store.load_report(conn, rid))
+    report = store.load_report(conn, rid)
+    ages = source_ages(report)
     if as_json:
+        iso3 = report.country.iso3 if report.country else None
         print_json(
-            {"report_id": rid, "iso3": c.iso3, "edition": edition, "source_ages": ages, "notes": notes}
+            {"report_id": rid, "iso3": iso3, "edition": report.edition, "source_ages": ages, "notes": notes}
         )
         return
     typer.echo(

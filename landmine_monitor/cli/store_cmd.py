@@ -16,7 +16,7 @@ from ..search.indexer import Feed
 from ..settings import db_option
 from ..store import archive
 from . import app
-from .common import country_arg, open_db, print_json, print_rows, report_id_arg
+from .common import country_arg, open_db, print_json, print_rows, report_arg
 
 
 @app.command()
@@ -151,21 +151,21 @@ def editions(
 
 @app.command()
 def show(
-    country: str = typer.Argument(..., help="Country code or any known name."),
-    edition: int = typer.Argument(..., min=1900, max=2100, help="Edition year, e.g. 2004."),
+    country: str = typer.Argument(..., help="Country code or any known name, or a report id from `reports`."),
+    edition: int | None = typer.Argument(None, min=1900, max=2100, help="Edition year, e.g. 2004."),
     db: Path = db_option(),
     as_json: bool = typer.Option(False, "--json", help="The stored report in the shape of `parse --json`."),
 ) -> None:
-    """Print one stored report."""
-    c = country_arg(country)
+    """Print one stored report: COUNTRY EDITION, or a report id (a country profile has no edition)."""
     conn = open_db(db)
-    rid = report_id_arg(conn, c, edition, db)
+    rid, c = report_arg(conn, country, edition, db)
     report = store.load_report(conn, rid)
     if as_json:
         print_json(report.to_dict())
         return
     echo = _terminal_echo
-    echo(f"{report.title or c.name} [{rid}]")
+    name = report.country.name if report.country else (c.name if c else rid)
+    echo(f"{report.title or name} [{rid}]")
     for kd in report.key_developments:
         echo(f"\nKey developments since {kd.since}: {kd.text}")
     for s in report.sections:
