@@ -87,11 +87,16 @@ def _zip_items(path: Path) -> Iterator[Item]:
         yield Item(str(path), _raiser(InputError(str(path), problem)))
         return
     for info in sorted(infos, key=lambda i: i.filename):
-        if Path(info.filename).suffix.lower() not in PAGE_SUFFIXES or Path(info.filename).name.startswith(
-            "."
-        ):
+        member = Path(info.filename)
+        if member.name.startswith(".") or "__MACOSX" in member.parts:
             continue
-        yield Item(f"{path}!{info.filename}", _zip_reader(zf, info))
+        name = f"{path}!{info.filename}"
+        if member.suffix.lower() == ".zip":
+            yield Item(
+                name, _raiser(InputError(name, "an archive inside an archive is not read; unpack it first"))
+            )
+        elif member.suffix.lower() in PAGE_SUFFIXES:
+            yield Item(name, _zip_reader(zf, info))
 
 
 def _zip_reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], bytes]:
@@ -136,6 +141,7 @@ def collect(paths: list[Path]) -> list[Item]:
     """Every page under the given files, folders (recursively) and zip archives, in a stable order."""
     items: list[Item] = []
     for path in paths:
+        before = len(items)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
                 if child.suffix.lower() in PAGE_SUFFIXES or child.suffix.lower() == ".zip":
@@ -144,6 +150,9 @@ def collect(paths: list[Path]) -> list[Item]:
             items.extend(_items_for(path))
         else:
             items.append(Item(str(path), _raiser(InputError(str(path), "no such file or folder"))))
+        if len(items) == before:  # a folder or an archive with nothing to read is worth a line
+            problem = f"no pages in it (pages are {', '.join(sorted(s for s in PAGE_SUFFIXES if s))} files)"
+            items.append(Item(str(path), _raiser(InputError(str(path), problem))))
     return items
 
 

@@ -339,3 +339,22 @@ def test_a_profile_is_reached_by_its_report_id_or_its_country_alone(
     several = next(r["iso3"] for r in reports if sum(x["iso3"] == r["iso3"] for x in reports) > 1)
     ambiguous = run("show", several, "--db", db)
     assert ambiguous.returncode == 1 and "give an edition" in ambiguous.stderr
+
+
+def test_nothing_to_read_is_said(tmp_path: Path) -> None:
+    empty = tmp_path / "empty-folder"
+    empty.mkdir()
+    (empty / "scan.pdf").write_bytes(b"%PDF-1.4")
+    outer = tmp_path / "outer.zip"
+    inner = tmp_path / "inner.zip"
+    with zipfile.ZipFile(inner, "w") as z:
+        z.writestr("bhutan.txt", GOOD)
+    with zipfile.ZipFile(outer, "w") as z:
+        z.write(inner, "inner.zip")
+        z.writestr("nepal.txt", GOOD.replace("Bhutan", "Nepal"))
+    result = run("ingest", empty, outer, "--db", tmp_path / "m.db", "--quiet")
+    assert result.returncode == 1 and "1 ingested" in result.stdout
+    failed = [x for x in result.stderr.splitlines() if x.startswith("failed:")]
+    assert len(failed) == 2, result.stderr
+    assert "empty-folder: no pages in it" in failed[0]
+    assert "outer.zip!inner.zip: an archive inside an archive is not read" in failed[1]
