@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..model import KeyDevelopment, OverviewRow, Paragraph, Report, Section, SourceFile
 from ..topics import heading_topics, infer_topics
 from . import head as headmod
-from .chrome import clean_line, is_chrome, split_front_matter, strip_chrome, url_info
+from .chrome import split_front_matter, strip_chrome, url_info
 from .layout import KD, Unit, basic_roles, make_units, resolve_roles
 from .notes import markers, notes_start, parse_notes
 
@@ -30,12 +30,9 @@ def parse_text(text: str, path: str | None = None, url: str | None = None) -> Re
     url = url or meta.get("url") or None
     if not body.strip():
         raise InputError(name, "has no text after its front matter")
-    word = _VOCABULARY.search(body)
-    if not word:
-        raise InputError(name, "is not a Landmine Monitor page (no landmine or Monitor vocabulary)")
     lines = strip_chrome(body.split("\n"))
-    if _in_chrome(body, word):
-        _refuse_chrome_only(name, lines)
+    if not any(_VOCABULARY.search(x) for x in lines if x):  # stops at the first line with the words
+        raise _not_a_report(name, body, lines)
     cut = notes_start(lines)
     units = make_units(lines[:cut])
     basic_roles(units)
@@ -63,30 +60,16 @@ def parse_text(text: str, path: str | None = None, url: str | None = None) -> Re
     return report
 
 
-def _in_chrome(body: str, word: re.Match[str] | None) -> bool:
-    """Whether every Monitor word of the page may be in navigation lines (then the page is checked
-    again without its chrome). Looks from one word to the next, skipping chrome lines; on almost
-    every page the first or second word is in report text."""
-    while word is not None:
-        start = body.rfind("\n", 0, word.start()) + 1
-        end = body.find("\n", word.end())
-        end = end if end >= 0 else len(body)
-        line = clean_line(body[start:end])
-        if not is_chrome(line) and _VOCABULARY.search(line):
-            return False
-        word = _VOCABULARY.search(body, end)
-    return True
-
-
-def _refuse_chrome_only(name: str, lines: list[str]) -> None:
-    """A page whose only Monitor words are in its navigation ("Resources for Monitor Researchers") is
-    not a report: refused like a page without the vocabulary."""
+def _not_a_report(name: str, body: str, lines: list[str]) -> InputError:
+    """The error for a page without Monitor words in its text: none at all, or only in its navigation
+    ("Resources for Monitor Researchers"), which makes a page of chrome alone no report either."""
+    if not _VOCABULARY.search(body):
+        return InputError(name, "is not a Landmine Monitor page (no landmine or Monitor vocabulary)")
     if not any(lines):
-        raise InputError(name, "is not a Landmine Monitor page (only site navigation, no report text)")
-    if not any(_VOCABULARY.search(x) for x in lines if x):  # stops at the first line with the words
-        raise InputError(
-            name, "is not a Landmine Monitor page (no landmine or Monitor vocabulary outside the navigation)"
-        )
+        return InputError(name, "is not a Landmine Monitor page (only site navigation, no report text)")
+    return InputError(
+        name, "is not a Landmine Monitor page (no landmine or Monitor vocabulary outside the navigation)"
+    )
 
 
 def _fill_body(report: Report, units: list[Unit]) -> None:
