@@ -209,3 +209,14 @@ def test_example_page_with_a_one_sentence_section(examples_dir: Path) -> None:
     assert [len(s.paragraphs) for s in after.sections] == [len(s.paragraphs) for s in before.sections]
     mre = next(s for s in after.sections if s.heading == "Mine Risk Education")
     assert [(p.text, p.footnotes) for p in mre.paragraphs] == [(lines[at], [11])]
+
+
+def test_a_repeated_note_number_is_warned_about_once() -> None:
+    notes = NOTES + "[3] A second invented note that reuses number 3, 2 May 2003.\n"
+    r = report(LONG_POLICY + LONG_PROBLEM, notes)
+    repeated = [w for w in r.warnings if w.code == "footnote_number_repeated"]
+    assert [w.message for w in repeated] == ["note [3] appears 2 times; its markers point to the first"]
+    assert r.footnote(3) is not None and r.footnote(3).text.startswith("Invented source number 3")
+    assert not [
+        w for w in report(LONG_POLICY + LONG_PROBLEM).warnings if w.code == "footnote_number_repeated"
+    ]

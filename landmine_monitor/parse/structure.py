@@ -57,6 +57,7 @@ def parse_text(text: str, path: str | None = None, url: str | None = None) -> Re
     _fill_body(report, units[head.end :])
     report.footnotes = parse_notes(lines[cut:])
     _warn_missing_notes(report)
+    _warn_repeated_notes(report)
     return report
 
 
@@ -139,3 +140,17 @@ def _warn_missing_notes(report: Report) -> None:
         seen.extend(n for n in markers(kd.text) if n not in have and n not in seen)
     for n in sorted(seen):
         report.warn("footnote_text_missing", f"marker [{n}] has no note text (page cut?)")
+
+
+def _warn_repeated_notes(report: Report) -> None:
+    """A note number given to two notes (a page assembled from parts, a typo): markers, citations and the
+    database read the first; the second stays in the report's notes, and this warning says so."""
+    counts: dict[int, int] = {}
+    for f in report.footnotes:
+        counts[f.number] = counts.get(f.number, 0) + 1
+    for n, times in counts.items():
+        if times > 1:
+            report.warn(
+                "footnote_number_repeated",
+                f"note [{n}] appears {times} times; its markers point to the first",
+            )
