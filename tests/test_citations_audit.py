@@ -8,6 +8,7 @@ import pytest
 from landmine_monitor import citations
 from landmine_monitor.citations import annotate, parse_note
 from landmine_monitor.model import Citation, Footnote, Person, Report
+from landmine_monitor.parse import parse_bytes
 
 
 def one(text: str) -> Citation:
@@ -195,3 +196,38 @@ def test_an_ibid_of_an_ibid_goes_to_the_first() -> None:
     (ibid3,) = report.footnotes[2].citations
     assert (ibid2.refers_to, ibid2.source_id) == ({"footnote": 1}, source)
     assert (ibid3.refers_to, ibid3.source_id) == ({"footnote": 1}, source)
+
+
+def test_review_findings() -> None:
+    # a "DC" that follows no "Washington" once recursed without end
+    c = one("Interview with John Smith, Pentagon, Arlington, DC, 5 May 2004.")
+    assert c.kind == "interview" and c.date == "2004-05-05"
+    # a note with a verb that still names a dated source is kept, as `other` with its warning
+    for text in (
+        "Casualty data reported by the Mine Action Centre, 5 May 2004.",
+        "Information requested by Landmine Monitor from the Ministry of Defence, 5 May 2004.",
+    ):
+        assert [x.kind for x in parse_note(text)] == ["other"]
+    assert parse_note("Names withheld on request.") == []
+    # a Security Council resolution's year is its date when no other is given, never a title
+    for text, date in (
+        ("UN Security Council Resolution S/RES/1325 (2000), 31 October 2000.", "2000-10-31"),
+        ("A/RES/58/53 and S/RES/1325 (2000), 2004.", "2004"),
+        ("S/RES/1325 (2000).", "2000"),
+    ):
+        c = one(text)
+        assert (c.kind, c.date, c.title, c.outlet) == ("un_document", date, None, None), text
+
+
+def test_an_ibid_after_a_note_of_commentary_means_the_source_before_it() -> None:
+    page = (
+        "Freedonia, Landmine Monitor Report 2004\n\nFreedonia\n\nMine Ban Policy\n\n"
+        "Freedonia has not acceded to the Mine Ban Treaty.[1] Officials spoke freely.[2] They said so.[3]\n\n"
+        "[1] Interview with Ana Ruiz, Ministry of Foreign Affairs, Freedonia City, 3 March 2004.\n"
+        "[2] Names withheld on request.\n"
+        "[3] Ibid.\n"
+    )
+    r = parse_bytes(page.encode(), "freedonia.txt")
+    first, commentary, ibid = (f.citations for f in r.footnotes)
+    assert commentary == []
+    assert ibid[0].refers_to == {"footnote": 1} and ibid[0].source_id == first[0].source_id

@@ -41,6 +41,8 @@ _IBID_STARTS = ("I", "i", "ı", "İ")  # what the first letter can be under IGNO
 _MONITOR = re.compile(r"^(?:the\s+)?(?:Landmine Monitor|LM)\s+(?:Report\s+)?((?:19|20)\d\d)(?:\s+Report)?\b")
 _AND = re.compile(r"^(?:and|And)\s+")
 # A date in numbers only ("12/05/2004"): day and month cannot be told apart, so it is not read.
+# What commentary does not have and a source does: a year, a quoted title, an address.
+_NAMES_A_SOURCE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[“\"]|https?://|www\.")
 _NUMERIC_DATE = re.compile(r"(?<![\d/])\d{1,2}([/.])\d{1,2}\1(?:19|20)?\d\d(?![\d/])")
 
 
@@ -142,6 +144,8 @@ class _History:
         self._indexed = 0
 
     def add(self, number: int, cites: list[Citation]) -> None:
+        if not cites:  # a note of commentary only: an Ibid. after it means the source before it
+            return
         self.notes.append((number, cites))
         for c in cites:
             if c.kind != "ibid" and c.source_id:
@@ -220,7 +224,9 @@ def _parse_with_history(
     except (ValueError, KeyError, IndexError, TypeError):  # a defensive net: never lose a note
         cites = [Citation("other", SPACE.sub(" ", text).strip())]
     if not cites:
-        return []  # only commentary ("Names withheld on request."): the note's text, no citation
+        if not _NAMES_A_SOURCE.search(text):
+            return []  # only commentary ("Names withheld on request."): the note's text, no citation
+        cites = [Citation("other", SPACE.sub(" ", text).strip())]  # dated, quoted or linked: kept, warned
     if len(cites) == 1:  # nothing to inherit from, unless it is an Article 7 Report
         if cites[0].title:
             _inherit_authors(cites, country)

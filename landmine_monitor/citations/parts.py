@@ -162,14 +162,15 @@ def extract(text: str) -> Pieces:
         for m in reversed(_urls(work)):
             p.urls.insert(0, m.group(1).rstrip("."))
             work = _cut(work, m.span())
+    resolution_year = None  # a Security Council resolution's year, the date when no other is given
     if "/" in work:  # every UN symbol holds one
         for m in reversed(list(_UN.finditer(work))):
             year = _SC_YEAR.match(work, m.end()) if m.group(0)[:5].upper() == "S/RES" else None
             symbol = normalize_un_symbol(m.group(0))
             p.un_symbols.insert(0, f"{symbol} ({year.group(1)})" if year else symbol)
-            work = (
-                _cut(work, (m.start(), year.end()), f", {year.group(1)},") if year else _cut(work, m.span())
-            )
+            if year:
+                resolution_year = year.group(1)
+            work = _cut(work, (m.start(), year.end()) if year else m.span())
     m2 = PAGES.search(work)
     if m2:
         p.pages = _DASH.sub("-", m2.group(1)).strip()
@@ -180,6 +181,8 @@ def extract(text: str) -> Pieces:
     if "(" in work:
         work = PAREN.sub(_unparen, work)
     p.segments = _segments(work, p)
+    if p.date is None and resolution_year is not None:
+        p.date = resolution_year
     p.work = work
     return p
 
@@ -232,7 +235,7 @@ def join_dc(segments: list[str]) -> list[str]:
             out[-1] = "Washington, DC"
         else:
             out.append(seg)
-    return join_dc(out)
+    return out
 
 
 @lru_cache(maxsize=16384)
