@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -220,7 +221,10 @@ def _outcomes(
     if workers <= 1 or len(items) < 100:
         yield from (_process(i.name, _read(i), known.get(i.name), plan) for i in items)
         return
-    pool = ProcessPoolExecutor(workers, initializer=_end_with, initargs=(os.getpid(),))
+    # Forked parser processes (on Linux; elsewhere the platform's default): a fork server's children would
+    # have the server, not this process, as their parent.
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),))
     try:
         if all(os.path.isfile(i.name) for i in items):  # files are read by the workers
             args = [(i.name, known.get(i.name), plan) for i in items]
@@ -257,10 +261,13 @@ def ingest(
     With a `feed`, each stored report is also indexed for search (the caller closes the feed)."""
     items = collect(paths)
     summary = Summary()
-    known = _same_files(store.known_sources(conn), items)
+    known = store.known_sources(conn)
+    # Another spelling of a stored path may only find its file unchanged (same bytes); the report a
+    # changed file replaces is found by its id, never by a path that may now name another file.
+    same_bytes = _same_files(known, items)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     with store.batch(conn):
-        for done, out in enumerate(_outcomes(items, known, workers, feed is not None), start=1):
+        for done, out in enumerate(_outcomes(items, same_bytes, workers, feed is not None), start=1):
             _store(conn, out, known, summary, feed)
             if progress:
                 progress(done, len(items), out.name)
@@ -268,20 +275,21 @@ def ingest(
 
 
 def _same_files(known: dict[str, tuple[str, str]], items: list[Item]) -> dict[str, tuple[str, str]]:
-    """`known`, plus each page whose path is spelled otherwise than the stored one of the same file
-    ("kor.txt" stored, "/data/kor.txt" given): an unchanged file stays unchanged, a changed one replaces."""
+    """`known`, plus each page whose path is spelled otherwise than its stored path ("kor.txt" stored,
+    "./kor.txt" or "/data/kor.txt" given from /data): an unchanged file stays unchanged, a changed one
+    replaces its report. Paths are compared as text read from the current folder (`source_spelling`),
+    as the stored spelling itself always was."""
     missing = [item.name for item in items if item.name not in known]
     if not missing or not known:
         return known
-    by_file: dict[tuple[int, int, str], str] = {}
+    by_spelling: dict[str, str] = {}
     for stored in known:
-        if (key := store.source_file_key(stored)) is not None:
-            by_file.setdefault(key, stored)
+        by_spelling.setdefault(store.source_spelling(stored), stored)
     out = dict(known)
     for name in missing:
-        key = store.source_file_key(name)
-        if key is not None and key in by_file:
-            out[name] = known[by_file[key]]
+        stored_as = by_spelling.get(store.source_spelling(name))
+        if stored_as is not None:
+            out[name] = known[stored_as]
     return out
 
 

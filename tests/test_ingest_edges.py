@@ -107,19 +107,32 @@ def test_the_same_file_named_two_ways_is_one_source(tmp_path: Path) -> None:
     page.write_text(GOOD, encoding="utf-8")
     db = tmp_path / "m.db"
     assert "1 ingested" in _ingest_in(folder, "bhutan.txt", "--db", db).stdout
-    # the same bytes under its absolute path, then from the parent folder: unchanged
-    assert "1 unchanged" in _ingest_in(folder, page, "--db", db).stdout
+    # the same bytes under other spellings of its path: unchanged
+    for spelling in (page, "./bhutan.txt", "../pages/bhutan.txt"):
+        assert "1 unchanged" in _ingest_in(folder, spelling, "--db", db).stdout
     assert "1 unchanged" in _ingest_in(tmp_path, "pages/bhutan.txt", "--db", db).stdout
     # edited, and named otherwise than it was stored: it replaces its report, it is no duplicate of itself
     page.write_text(GOOD.replace("1,200", "1,300"), encoding="utf-8")
-    edited = _ingest_in(tmp_path, page, "--db", db)
+    edited = _ingest_in(folder, page, "--db", db)
     assert "1 replaced" in edited.stdout and "skipped" not in edited.stderr, edited
-    # renamed and unchanged: the stored path follows the file
-    moved = folder / "bhutan-2004.txt"
-    page.rename(moved)
-    assert "1 unchanged" in _ingest_in(tmp_path, moved, "--db", db).stdout
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT source_path FROM reports").fetchall() == [(str(moved),)]
+        assert conn.execute("SELECT id, source_path FROM reports").fetchall() == [("btn-2004", str(page))]
+
+
+def test_a_stored_path_read_from_another_folder_never_deletes_another_report(tmp_path: Path) -> None:
+    """ "kor.txt" stored from folder a names another file from folder b: that file, another report, is
+    ingested beside the first, never in its place (a review's case)."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "kor.txt").write_text(GOOD, encoding="utf-8")
+    (b / "kor.txt").write_text(GOOD.replace("Report 2004", "Report 2005"), encoding="utf-8")
+    db = tmp_path / "m.db"
+    assert "1 ingested" in _ingest_in(a, "kor.txt", "--db", db).stdout
+    second = _ingest_in(b, b / "kor.txt", "--db", db)
+    assert "1 ingested" in second.stdout, second
+    with sqlite3.connect(db) as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT id FROM reports")) == ["btn-2004", "btn-2005"]
 
 
 def test_two_files_with_one_report_id_are_still_duplicates(tmp_path: Path) -> None:
@@ -302,6 +315,8 @@ def test_show_keeps_escape_sequences_from_the_terminal(tmp_path: Path) -> None:
     assert shown.returncode == 0
     assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
     assert "continued in 2003." in shown.stdout and "]0;owned" in shown.stdout  # the text stays, inert
+    found = run("search", "owned", "--db", db)
+    assert found.returncode == 0 and "owned" in found.stdout and "\x1b" not in found.stdout
     as_json = json.loads(run("show", "BTN", "2004", "--db", db, "--json").stdout)  # JSON keeps it as stored
     assert any("\x1b]0;owned" in p["text"] for s in as_json["sections"] for p in s["paragraphs"])
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import typer
 
 from .. import store
 from ..countries import by_iso3, resolve
@@ -62,6 +65,16 @@ def report_arg(
         f"give an edition for {country.name} ({country.iso3}): {db} holds "
         + (", ".join(str(r["edition"] or r["id"]) for r in held) or "no report of it")
     )
+
+
+# Control characters but line breaks and tabs: a page's text must not drive the reader's terminal (an
+# escape sequence that sets its title, moves the cursor or hides text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_echo(text: str) -> None:
+    """Print text that comes from a page, without its control characters."""
+    typer.echo(_CONTROL.sub("", text))
 
 
 def print_json(value: Any) -> None:

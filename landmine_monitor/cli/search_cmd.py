@@ -14,7 +14,7 @@ from .. import search as core
 from ..errors import MonitorError
 from ..settings import db_option, search_index_path
 from . import app
-from .common import print_json
+from .common import print_json, terminal_echo
 
 SYNTAX = """Syntax: words (all of them; stemmed: mines finds mine), "an exact phrase", OR, NOT or -word,
 (grouping), prefix* (2+ letters), a NEAR b (within 10 words, any order), a NEAR/5 b, NEAR(a b c, 5)."""
@@ -67,8 +67,8 @@ def _print(r: dict[str, Any]) -> None:
         where = hit["anchor"] or hit["kind"]
         place = f"{hit['country_name'] or hit['country'] or '-'} {hit['edition'] or ''}".strip()
         heading = f" · {hit['heading']}" if hit.get("heading") else ""
-        typer.echo(f"\n{place} [{hit['report']}#{where}]{heading}")
-        typer.echo(f"  {_plain(hit['snippet'])}")
+        terminal_echo(f"\n{place} [{hit['report']}#{where}]{heading}")
+        terminal_echo(f"  {_plain(hit['snippet'])}")
     for name, entries in r["facets"].items():
         if entries:
             shown_entries = ", ".join(f"{e.get('label', e['value'])} {e['count']}" for e in entries[:12])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import signal
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from ..search.indexer import Feed
 from ..settings import db_option
 from ..store import archive
 from . import app
-from .common import country_arg, open_db, print_json, print_rows, report_arg
+from .common import country_arg, open_db, print_json, print_rows, report_arg, terminal_echo
 
 
 @app.command()
@@ -49,8 +48,9 @@ def ingest(
             try:
                 summary = ingest_paths(conn, paths, progress=progress, workers=workers or None, feed=feed)
             except KeyboardInterrupt:
+                where = f" after {seen[0]} of {seen[1]} pages" if seen[1] else ""
                 typer.echo(
-                    f"\ninterrupted after {seen[0]} of {seen[1]} pages: what was stored is kept, each report whole;"
+                    f"\ninterrupted{where}: what was stored is kept, each report whole;"
                     " the same command again goes on (stored files are skipped as unchanged)",
                     err=True,
                 )
@@ -163,7 +163,7 @@ def show(
     if as_json:
         print_json(report.to_dict())
         return
-    echo = _terminal_echo
+    echo = terminal_echo
     name = report.country.name if report.country else (c.name if c else rid)
     echo(f"{report.title or name} [{rid}]")
     for kd in report.key_developments:
@@ -177,12 +177,3 @@ def show(
         echo("")
         for f in report.footnotes:
             echo(f"[{f.number}] {f.text}")
-
-
-# Control characters but line breaks and tabs: a page's text must not drive the reader's terminal (an
-# escape sequence that sets its title, moves the cursor or hides text).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _terminal_echo(text: str) -> None:
-    typer.echo(_CONTROL.sub("", text))

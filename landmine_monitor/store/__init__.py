@@ -40,7 +40,7 @@ __all__ = [
     "delete_report",
     "find_report",
     "report_sha",
-    "source_file_key",
+    "source_spelling",
 ]
 
 
@@ -299,14 +299,14 @@ def save_prepared(conn: sqlite3.Connection, prepared: Prepared, previous_id: str
     """
     rid, path = prepared.rid, prepared.rows["reports"][0][5]
     row = conn.execute("SELECT sha256, source_path FROM reports WHERE id = ?", (rid,)).fetchone()
-    moved = row is not None and row[1] not in (None, path)  # stored from another path, or another spelling
-    same_file = moved and source_file_key(row[1]) == source_file_key(path) is not None
     if row is not None and row[0] == prepared.sha256:
-        if moved and not same_file and not _source_exists(row[1]):  # a renamed file: follow it
-            with transaction(conn):
-                conn.execute("UPDATE reports SET source_path = ? WHERE id = ?", (path, rid))
         return "unchanged"
-    if moved and not same_file and _source_exists(row[1]):
+    if (
+        row is not None
+        and row[1] not in (None, path)
+        and source_spelling(row[1]) != source_spelling(path)  # "kor.txt" stored, "./kor.txt" given
+        and _source_exists(row[1])
+    ):
         raise DuplicateReport(f"same report ({rid}) as {row[1]}, which is already stored")
     stale = [x for x in (rid if row is not None else None, previous_id) if x is not None]
     with transaction(conn):
@@ -330,21 +330,30 @@ def _first_notes(notes: list[Footnote]) -> dict[int, str]:
     return first
 
 
+def _split_source(source_path: str) -> tuple[str, str]:
+    """(file, zip member or "") of a source path: "archive.zip!2004/kor.txt", or a file whose own name
+    holds a "!"."""
+    if "!" not in source_path or os.path.exists(source_path):
+        return source_path, ""
+    path, member = source_path.split("!", 1)
+    return path, member
+
+
 def _source_exists(source_path: str) -> bool:
     """Whether a stored report's source file is still there (for a zip member, its archive)."""
-    return Path(source_path.split("!", 1)[0]).exists()
+    return os.path.exists(_split_source(source_path)[0])
 
 
-def source_file_key(source_path: str) -> tuple[int, int, str] | None:
-    """Which file a source path names, however it is spelled ("kor.txt", "./kor.txt", "/abs/kor.txt"):
-    the file's device and inode, with the member's name for a zip member ("archive.zip!2004/kor.txt"). None
-    when no such file is there. A relative path is read from the current folder."""
-    path, member = (source_path, "") if os.path.isfile(source_path) else source_path.partition("!")[::2]
+def source_spelling(source_path: str) -> str:
+    """A source path as the current folder reads it, whatever its spelling: "kor.txt", "./kor.txt",
+    "/data/kor.txt" (from /data) and "pages/../kor.txt" are one. Only the text of the path is read, never
+    links or inodes, so a stored path means what it meant when it was typed here, no more."""
+    path, member = _split_source(source_path)
     try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (st.st_dev, st.st_ino, member)
+        path = os.path.normpath(os.path.relpath(path) if os.path.isabs(path) else path)
+    except ValueError:  # another drive (Windows), a NUL character
+        path = os.path.normpath(path)
+    return f"{path}!{member}" if member else path
 
 
 def _citation_rows(rid: str, r: Report) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
