@@ -209,6 +209,11 @@ def test_review_findings() -> None:
     ):
         assert [x.kind for x in parse_note(text)] == ["other"]
     assert parse_note("Names withheld on request.") == []
+    commentary = (
+        "Based on the testimony of refugees interviewed by a researcher in 2002, mines are laid near the river."
+        " Names withheld on request."
+    )
+    assert parse_note(commentary) == []  # a year in prose is no source's date
     # a Security Council resolution's year is its date when no other is given, never a title
     for text, date in (
         ("UN Security Council Resolution S/RES/1325 (2000), 31 October 2000.", "2000-10-31"),

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Citation, Footnote, Person, Report
+from ..months import MONTHS
 from ..sources import canonical_key, source_id
 from . import parts as cp
 from . import quick as cq
@@ -41,8 +42,11 @@ _IBID_STARTS = ("I", "i", "ı", "İ")  # what the first letter can be under IGNO
 _MONITOR = re.compile(r"^(?:the\s+)?(?:Landmine Monitor|LM)\s+(?:Report\s+)?((?:19|20)\d\d)(?:\s+Report)?\b")
 _AND = re.compile(r"^(?:and|And)\s+")
 # A date in numbers only ("12/05/2004"): day and month cannot be told apart, so it is not read.
-# What commentary does not have and a source does: a year, a quoted title, an address.
-_NAMES_A_SOURCE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[“\"]|https?://|www\.")
+# What commentary does not have and a source does: a month and year ("5 May 2004", "May 2004"; commentary
+# says "in 2002"), a quoted title, an address.
+_NAMES_A_SOURCE = re.compile(
+    rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)}),?\s+(?:19|20)\d\d\b|[“\"]|https?://|www\."
+)
 _NUMERIC_DATE = re.compile(r"(?<![\d/])\d{1,2}([/.])\d{1,2}\1(?:19|20)?\d\d(?![\d/])")
 
 
