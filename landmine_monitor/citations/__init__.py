@@ -227,8 +227,8 @@ def _parse_with_history(
         cites = [parse_citation(one)] if one else [parse_citation(f, quick) for f in split_note(text)]
     except (ValueError, KeyError, IndexError, TypeError):  # a defensive net: never lose a note
         cites = [Citation("other", SPACE.sub(" ", text).strip())]
-    if not cites:
-        if not _NAMES_A_SOURCE.search(text):
+    if not cites:  # every sentence was commentary, or nothing was left but punctuation
+        if any(map(str.isalnum, text)) and not _NAMES_A_SOURCE.search(text):
             return []  # only commentary ("Names withheld on request."): the note's text, no citation
         cites = [Citation("other", SPACE.sub(" ", text).strip())]  # dated, quoted or linked: kept, warned
     if len(cites) == 1:  # nothing to inherit from, unless it is an Article 7 Report
