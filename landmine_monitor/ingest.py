@@ -276,9 +276,9 @@ def ingest(
 
 def _same_files(known: dict[str, tuple[str, str]], items: list[Item]) -> dict[str, tuple[str, str]]:
     """`known`, plus each page whose path is spelled otherwise than its stored path ("kor.txt" stored,
-    "./kor.txt" or "/data/kor.txt" given from /data): an unchanged file stays unchanged, a changed one
-    replaces its report. Paths are compared as text read from the current folder (`source_spelling`),
-    as the stored spelling itself always was."""
+    "./kor.txt" or "/data/kor.txt" given from /data), so that an unchanged file is found unchanged without
+    being parsed. Paths are compared as text read from the current folder (`source_spelling`), as the
+    stored spelling itself always was. (A changed file replaces the report of its own id: `save_prepared`.)"""
     missing = [item.name for item in items if item.name not in known]
     if not missing or not known:
         return known
