@@ -7,6 +7,7 @@ Pure: no I/O. The only error raised is InputError, for text that is not a Monito
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..errors import InputError
 from ..model import KeyDevelopment, OverviewRow, Paragraph, Report, Section, SourceFile
@@ -145,10 +146,7 @@ def _warn_missing_notes(report: Report) -> None:
 def _warn_repeated_notes(report: Report) -> None:
     """A note number given to two notes (a page assembled from parts, a typo): markers, citations and the
     database read the first; the second stays in the report's notes, and this warning says so."""
-    counts: dict[int, int] = {}
-    for f in report.footnotes:
-        counts[f.number] = counts.get(f.number, 0) + 1
-    for n, times in counts.items():
+    for n, times in Counter(f.number for f in report.footnotes).items():
         if times > 1:
             report.warn(
                 "footnote_number_repeated",
